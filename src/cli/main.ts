@@ -1,0 +1,4 @@
+#!/usr/bin/env node
+import { buildProgram, runProgram } from './program.js';
+
+await runProgram(buildProgram(), process.argv);

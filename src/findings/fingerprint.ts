@@ -1,0 +1,19 @@
+import { createHash } from 'node:crypto';
+
+import type { ResourceRef } from './finding.js';
+
+/**
+ * Identity of a finding across runs: the rule, the resource and the field. The file and line
+ * are left out on purpose, so that moving a manifest or adding lines above it keeps the
+ * fingerprint (and the `--baseline` match, and GitHub's alert) stable.
+ */
+export function fingerprint(ruleId: string, resource: ResourceRef, pointer: string): string {
+  const identity = [ruleId, apiGroup(resource.apiVersion), resource.kind, resource.namespace ?? '', resource.name, pointer].join('\u0000');
+  return createHash('sha256').update(identity).digest('hex').slice(0, 32);
+}
+
+/** `apps/v1` and `apps/v1beta2` name the same resource; only the group matters. */
+function apiGroup(apiVersion: string): string {
+  const slash = apiVersion.indexOf('/');
+  return slash === -1 ? '' : apiVersion.slice(0, slash);
+}

@@ -1,0 +1,50 @@
+import { getArray, getRecord, getString, isRecord, isString } from '../snapshot/guards.js';
+import type { ClusterSnapshot } from '../snapshot/snapshot.js';
+
+const MASK = '****';
+/** Shorter values ("true", "1") would mask ordinary words; real secrets are longer. */
+const MIN_SECRET_LENGTH = 6;
+const SECRET_NAME = /(pass(word|wd)?|secret|token|api[-_]?key|private[-_]?key|credential|auth)/i;
+
+/**
+ * Values that must never appear in any output: Secret data (decoded and encoded) and env values
+ * whose names look like credentials. Rules never quote them; this is the second line of defence.
+ */
+export function collectSecretValues(snapshot: ClusterSnapshot): readonly string[] {
+  const values = new Set<string>();
+  const add = (value: string): void => {
+    if (value.length >= MIN_SECRET_LENGTH) values.add(value);
+    // A key or certificate may surface one line at a time.
+    if (value.includes('\n')) for (const line of value.split('\n')) if (line.trim().length >= 16) values.add(line.trim());
+  };
+  for (const secret of snapshot.ofKind('Secret')) {
+    for (const [, value] of Object.entries(getRecord(secret.body, 'data') ?? {})) {
+      if (!isString(value)) continue;
+      add(value);
+      add(Buffer.from(value, 'base64').toString('utf8'));
+    }
+    for (const [, value] of Object.entries(getRecord(secret.body, 'stringData') ?? {})) {
+      if (isString(value)) add(value);
+    }
+  }
+  for (const pod of snapshot.podSpecs) {
+    for (const container of pod.containers) {
+      for (const variable of getArray(container.body, 'env') ?? []) {
+        if (!isRecord(variable)) continue;
+        const name = getString(variable, 'name');
+        const value = getString(variable, 'value');
+        if (name !== undefined && value !== undefined && SECRET_NAME.test(name)) add(value);
+      }
+    }
+  }
+  // Longest first, so a value containing another is masked whole.
+  return [...values].sort((a, b) => b.length - a.length);
+}
+
+export function redact(text: string, secrets: readonly string[]): string {
+  let result = text;
+  for (const secret of secrets) {
+    if (result.includes(secret)) result = result.split(secret).join(MASK);
+  }
+  return result;
+}

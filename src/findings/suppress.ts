@@ -1,0 +1,68 @@
+import type { KubeObject } from '../snapshot/kube-object.js';
+import { getRecord, getStringMap } from '../snapshot/guards.js';
+import type { ClusterSnapshot } from '../snapshot/snapshot.js';
+import type { Suppression } from './finding.js';
+
+export const IGNORE_ANNOTATION = 'kubeward.io/ignore';
+export const IGNORE_REASON_ANNOTATION = 'kubeward.io/ignore-reason';
+
+/** A config-file exemption: every listed dimension must match; an absent one matches all. */
+export interface Exemption {
+  /** Rule ids; undefined exempts every rule. */
+  readonly rules?: readonly string[];
+  readonly namespaces?: readonly string[];
+  readonly kinds?: readonly string[];
+  /** Object names; `*` matches any run of characters. */
+  readonly names?: readonly string[];
+  readonly reason: string;
+}
+
+export type Suppressor = (object: KubeObject, ruleId: string) => Suppression | undefined;
+
+/**
+ * Decides whether a finding is suppressed: by the object's own `kubeward.io/ignore` annotation
+ * (also honoured on a workload's pod template), or by an exemption in the config file.
+ */
+export function createSuppressor(snapshot: ClusterSnapshot, exemptions: readonly Exemption[]): Suppressor {
+  const podAnnotations = new Map<KubeObject, ReadonlyMap<string, string>>();
+  for (const pod of snapshot.podSpecs) podAnnotations.set(pod.object, pod.annotations);
+  const compiled = exemptions.map(compileExemption);
+  return (object, ruleId) => {
+    const own = getStringMap(getRecord(object.body, 'metadata'), 'annotations');
+    const fromAnnotation = annotationSuppression(own, ruleId) ?? annotationSuppression(podAnnotations.get(object), ruleId);
+    if (fromAnnotation !== undefined) return fromAnnotation;
+    const namespace = snapshot.namespaceOf(object);
+    for (const exemption of compiled) {
+      if (exemption.matches(object, namespace, ruleId)) return { reason: exemption.reason, by: 'config' };
+    }
+    return undefined;
+  };
+}
+
+function annotationSuppression(annotations: ReadonlyMap<string, string> | undefined, ruleId: string): Suppression | undefined {
+  const value = annotations?.get(IGNORE_ANNOTATION);
+  if (value === undefined) return undefined;
+  const ids = value.split(',').map(id => id.trim());
+  if (!ids.includes(ruleId) && !ids.includes('*') && !ids.includes('all')) return undefined;
+  const reason = annotations?.get(IGNORE_REASON_ANNOTATION)?.trim();
+  return { reason: reason === undefined || reason === '' ? `${IGNORE_ANNOTATION} annotation` : reason, by: 'annotation' };
+}
+
+function compileExemption(exemption: Exemption): { reason: string; matches(object: KubeObject, namespace: string | undefined, ruleId: string): boolean } {
+  const names = exemption.names?.map(globToRegExp);
+  return {
+    reason: exemption.reason,
+    matches(object, namespace, ruleId) {
+      if (exemption.rules !== undefined && !exemption.rules.includes(ruleId)) return false;
+      if (exemption.kinds !== undefined && !exemption.kinds.includes(object.kind)) return false;
+      if (exemption.namespaces !== undefined && (namespace === undefined || !exemption.namespaces.includes(namespace))) return false;
+      if (names !== undefined && !names.some(pattern => pattern.test(object.name))) return false;
+      return true;
+    },
+  };
+}
+
+function globToRegExp(glob: string): RegExp {
+  const escaped = glob.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replaceAll('*', '.*');
+  return new RegExp(`^${escaped}$`);
+}

@@ -1,0 +1,201 @@
+import type { KubeObject, ObjectSource } from '../snapshot/kube-object.js';
+import { toKubeObject } from '../snapshot/kube-object.js';
+import { getRecord, getString, isRecord } from '../snapshot/guards.js';
+import { isListKind } from '../snapshot/kinds.js';
+import type { DocumentText } from './document-splitter.js';
+import { DocumentSplitter } from './document-splitter.js';
+import type { LoadError } from './errors.js';
+import { describeError, InputError } from './errors.js';
+import type { InputSource } from './inputs.js';
+import type { ParseLimits } from './limits.js';
+import type { PositionIndex } from './position-index.js';
+import { readText } from './read-text.js';
+import type { DuplicateKey, ParsedDocument } from './yaml-document.js';
+import { indexYamlDocuments, ManifestSyntaxError, parseYamlDocuments } from './yaml-document.js';
+
+export interface SourceResult {
+  readonly file: string;
+  readonly objects: KubeObject[];
+  readonly errors: LoadError[];
+  documents: number;
+  /** Characters of text read. */
+  chars: number;
+}
+
+/** Large Lists are cut into items once a document passes this size. */
+const LIST_SPLIT_CHARS = 1024 * 1024;
+
+/**
+ * Reads one source into Kubernetes objects. Every problem becomes a LoadError naming the file
+ * and line; documents beside a broken one are still returned.
+ */
+export async function loadSource(source: InputSource, limits: ParseLimits): Promise<SourceResult> {
+  const result: SourceResult = { file: source.display, objects: [], errors: [], documents: 0, chars: 0 };
+  const collector = new ObjectCollector(result);
+  try {
+    const chunks = readText(source, limits.streamThresholdBytes);
+    let format = source.format;
+    let splitter: DocumentSplitter | undefined;
+    const jsonParts: string[] = [];
+    for await (const chunk of chunks) {
+      result.chars += chunk.length;
+      if (format === 'auto') format = /^\s*[[{]/.test(chunk) ? 'json' : 'yaml';
+      if (format === 'json') {
+        jsonParts.push(chunk);
+        continue;
+      }
+      splitter ??= new DocumentSplitter({ maxDocumentChars: limits.maxDocumentChars, listSplitChars: LIST_SPLIT_CHARS });
+      for (const slice of splitter.push(chunk)) collector.addSlice(slice, limits);
+    }
+    if (splitter !== undefined) for (const slice of splitter.end()) collector.addSlice(slice, limits);
+    if (format === 'json') collector.addJson(jsonParts.join(''), limits);
+  } catch (error) {
+    result.errors.push({ file: source.display, line: error instanceof InputError ? error.line : 0, message: describeError(error) });
+  }
+  return result;
+}
+
+class ObjectCollector {
+  readonly #result: SourceResult;
+  #documentIndex = 0;
+
+  constructor(result: SourceResult) {
+    this.#result = result;
+  }
+
+  addSlice(slice: DocumentText | { kind: 'oversized'; line: number; chars: number }, limits: ParseLimits): void {
+    const documentIndex = this.#documentIndex++;
+    if (slice.kind === 'oversized') {
+      this.#error(
+        slice.line,
+        `document larger than ${formatSize(limits.maxDocumentChars)} skipped (the API server rejects objects over 3 MiB)`,
+      );
+      return;
+    }
+    let documents: ParsedDocument[];
+    try {
+      documents = parseYamlDocuments(slice.text, slice.line, limits, slice.columnOffset);
+    } catch (error) {
+      this.#syntaxError(error, slice.line);
+      return;
+    }
+    for (const document of documents) {
+      this.#result.documents++;
+      this.#addValue(document.value, document, { documentIndex, template: slice.template });
+    }
+  }
+
+  addJson(text: string, limits: ParseLimits): void {
+    const documentIndex = this.#documentIndex++;
+    let value: unknown;
+    try {
+      value = JSON.parse(text);
+    } catch {
+      // Not strict JSON: YAML is a superset, and its parser reports the line of the problem.
+      this.#documentIndex--;
+      const splitter = new DocumentSplitter({ maxDocumentChars: limits.maxDocumentChars, listSplitChars: LIST_SPLIT_CHARS });
+      for (const slice of [...splitter.push(text), ...splitter.end()]) this.addSlice(slice, limits);
+      return;
+    }
+    this.#result.documents++;
+    let indexed: { positions: PositionIndex | undefined; line: number; duplicateKeys: readonly DuplicateKey[] } = {
+      positions: undefined,
+      line: 1,
+      duplicateKeys: [],
+    };
+    if (text.length <= limits.maxDocumentChars) {
+      try {
+        indexed = indexYamlDocuments(text, 1, limits)[0] ?? indexed;
+      } catch {
+        // Positions are a convenience here; the values came from JSON.parse.
+      }
+    }
+    this.#addValue(value, indexed, { documentIndex, template: undefined });
+  }
+
+  #addValue(
+    value: unknown,
+    document: { positions: PositionIndex | undefined; line: number; duplicateKeys: readonly DuplicateKey[] },
+    where: { documentIndex: number; template: string | undefined },
+  ): void {
+    if (value === null || value === undefined) return;
+    if (!isRecord(value)) {
+      this.#error(document.line, `document is ${describeValue(value)}, not a Kubernetes object`);
+      return;
+    }
+    const kind = getString(value, 'kind');
+    const items = Object.hasOwn(value, 'items') ? value.items : undefined;
+    if (kind !== undefined && isListKind(kind) && Array.isArray(items)) {
+      for (const [index, item] of items.entries()) {
+        const path = ['items', index];
+        const line = document.positions?.locate(path).line ?? document.line;
+        if (!isRecord(item)) {
+          this.#error(line, `items[${String(index)}] is ${describeValue(item)}, not a Kubernetes object`);
+          continue;
+        }
+        this.#addObject(item, document, where, path, line);
+      }
+      return;
+    }
+    this.#addObject(value, document, where, [], document.line);
+  }
+
+  #addObject(
+    body: Readonly<Record<string, unknown>>,
+    document: { positions: PositionIndex | undefined; duplicateKeys: readonly DuplicateKey[] },
+    where: { documentIndex: number; template: string | undefined },
+    documentPath: readonly (string | number)[],
+    line: number,
+  ): void {
+    const source: ObjectSource = {
+      file: this.#result.file,
+      documentIndex: where.documentIndex,
+      template: where.template ?? kustomizeOrigin(body),
+    };
+    const prefix = documentPath.length;
+    const duplicateKeys =
+      prefix === 0
+        ? document.duplicateKeys
+        : document.duplicateKeys
+            .filter(duplicate => documentPath.every((segment, i) => duplicate.path[i] === segment))
+            .map(duplicate => ({ ...duplicate, path: duplicate.path.slice(prefix) }));
+    const object = toKubeObject({ body, source, line, positions: document.positions, documentPath, duplicateKeys });
+    if (typeof object === 'string') {
+      this.#error(line, object);
+      return;
+    }
+    this.#result.objects.push(object);
+  }
+
+  #syntaxError(error: unknown, fallbackLine: number): void {
+    if (error instanceof ManifestSyntaxError) {
+      this.#result.errors.push({ file: this.#result.file, line: error.line, column: error.column, message: `invalid YAML: ${error.message}` });
+    } else {
+      this.#error(fallbackLine, `invalid YAML: ${describeError(error)}`);
+    }
+  }
+
+  #error(line: number, message: string): void {
+    this.#result.errors.push({ file: this.#result.file, line, message });
+  }
+}
+
+/** Kustomize's `buildMetadata: [originAnnotations]` records the file each object came from. */
+function kustomizeOrigin(body: Readonly<Record<string, unknown>>): string | undefined {
+  const origin = getString(getRecord(getRecord(body, 'metadata'), 'annotations'), 'config.kubernetes.io/origin');
+  if (origin === undefined) return undefined;
+  const match = /^path:\s*(\S.*?)\s*$/m.exec(origin);
+  return match?.[1];
+}
+
+function describeValue(value: unknown): string {
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'string') return 'a string';
+  if (typeof value === 'number') return 'a number';
+  if (typeof value === 'boolean') return 'a boolean';
+  return `a ${typeof value}`;
+}
+
+function formatSize(chars: number): string {
+  return `${String(Math.round(chars / (1024 * 1024)))} MiB`;
+}

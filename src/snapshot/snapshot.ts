@@ -1,0 +1,116 @@
+import { getRecord, getString, getStringMap } from './guards.js';
+import { isBuiltInKind, isClusterScopedKind } from './kinds.js';
+import type { KubeObject } from './kube-object.js';
+import type { LabelSelector } from './label-selector.js';
+import { matchesSelector } from './label-selector.js';
+import type { PodSpecView, ShapeProblem } from './pod-spec.js';
+import { extractPodSpec } from './pod-spec.js';
+
+export interface SnapshotOptions {
+  /** Namespace of namespaced objects that do not name one (kubectl's default is `default`). */
+  readonly defaultNamespace?: string;
+}
+
+const EMPTY: readonly KubeObject[] = Object.freeze([]);
+
+/**
+ * Every object of one scan, indexed once. Immutable: engines and rules are pure functions of it,
+ * so the same objects from files, a live cluster or an admission request give the same findings.
+ */
+export class ClusterSnapshot {
+  readonly objects: readonly KubeObject[];
+  readonly defaultNamespace: string;
+  readonly podSpecs: readonly PodSpecView[];
+  readonly shapeProblems: readonly ShapeProblem[];
+  /** Kinds that are neither built in nor defined by a CustomResourceDefinition in the input. */
+  readonly unknownKinds: ReadonlyMap<string, number>;
+
+  readonly #byKind = new Map<string, KubeObject[]>();
+  readonly #byNamespace = new Map<string, KubeObject[]>();
+  readonly #byName = new Map<string, KubeObject>();
+  readonly #byLabel = new Map<string, KubeObject[]>();
+  readonly #customScopes = new Map<string, 'Namespaced' | 'Cluster'>();
+
+  constructor(objects: readonly KubeObject[], options: SnapshotOptions = {}) {
+    this.objects = Object.freeze([...objects]);
+    this.defaultNamespace = options.defaultNamespace ?? 'default';
+    for (const crd of objects) {
+      if (crd.kind !== 'CustomResourceDefinition') continue;
+      const spec = getRecord(crd.body, 'spec');
+      const kind = getString(getRecord(spec, 'names'), 'kind');
+      const scope = getString(spec, 'scope');
+      if (kind !== undefined) this.#customScopes.set(kind, scope === 'Cluster' ? 'Cluster' : 'Namespaced');
+    }
+    const unknownKinds = new Map<string, number>();
+    const podSpecs: PodSpecView[] = [];
+    const problems: ShapeProblem[] = [];
+    for (const object of this.objects) {
+      push(this.#byKind, object.kind, object);
+      const namespace = this.namespaceOf(object);
+      if (namespace !== undefined) push(this.#byNamespace, namespace, object);
+      this.#byName.set(nameKey(object.kind, namespace, object.name), object);
+      for (const [key, value] of getStringMap(getRecord(object.body, 'metadata'), 'labels')) {
+        push(this.#byLabel, `${key}=${value}`, object);
+      }
+      if (!isBuiltInKind(object.kind) && !this.#customScopes.has(object.kind)) {
+        unknownKinds.set(object.kind, (unknownKinds.get(object.kind) ?? 0) + 1);
+      }
+      const podSpec = extractPodSpec(object, namespace ?? this.defaultNamespace, problems);
+      if (podSpec !== undefined) podSpecs.push(podSpec);
+    }
+    this.podSpecs = Object.freeze(podSpecs);
+    this.shapeProblems = Object.freeze(problems);
+    this.unknownKinds = unknownKinds;
+  }
+
+  /** Effective namespace, or undefined for cluster-scoped kinds. */
+  namespaceOf(object: KubeObject): string | undefined {
+    const customScope = this.#customScopes.get(object.kind);
+    const clusterScoped = customScope === undefined ? isClusterScopedKind(object.kind) : customScope === 'Cluster';
+    if (clusterScoped) return undefined;
+    return object.namespace ?? this.defaultNamespace;
+  }
+
+  ofKind(kind: string): readonly KubeObject[] {
+    return this.#byKind.get(kind) ?? EMPTY;
+  }
+
+  inNamespace(namespace: string): readonly KubeObject[] {
+    return this.#byNamespace.get(namespace) ?? EMPTY;
+  }
+
+  ofKindInNamespace(kind: string, namespace: string): readonly KubeObject[] {
+    return this.ofKind(kind).filter(object => this.namespaceOf(object) === namespace);
+  }
+
+  get(kind: string, namespace: string | undefined, name: string): KubeObject | undefined {
+    return this.#byName.get(nameKey(kind, namespace, name));
+  }
+
+  /** Objects carrying the label `key=value` on their own metadata. */
+  withLabel(key: string, value: string): readonly KubeObject[] {
+    return this.#byLabel.get(`${key}=${value}`) ?? EMPTY;
+  }
+
+  /** Namespaces the input declares or places objects in, sorted. */
+  namespaces(): readonly string[] {
+    const names = new Set(this.#byNamespace.keys());
+    for (const namespace of this.ofKind('Namespace')) if (namespace.name !== '') names.add(namespace.name);
+    return [...names].sort();
+  }
+
+  /** Pod specs in `namespace` whose pod labels match `selector`. */
+  podSpecsMatching(namespace: string, selector: LabelSelector): readonly PodSpecView[] {
+    return this.podSpecs.filter(pod => pod.namespace === namespace && matchesSelector(selector, pod.labels));
+  }
+}
+
+function nameKey(kind: string, namespace: string | undefined, name: string): string {
+  return `${kind}\u0000${namespace ?? ''}\u0000${name}`;
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list === undefined) map.set(key, [value]);
+  else list.push(value);
+}
