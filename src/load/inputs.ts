@@ -8,7 +8,9 @@ import { describeError } from './errors.js';
 
 export type InputSource =
   | { readonly kind: 'file'; readonly path: string; readonly display: string; readonly format: InputFormat }
-  | { readonly kind: 'stdin'; readonly display: '<stdin>'; readonly format: 'auto' };
+  | { readonly kind: 'stdin'; readonly display: '<stdin>'; readonly format: 'auto' }
+  /** Text already in memory (tests, embedding); `display` names it in findings. */
+  | { readonly kind: 'text'; readonly text: string; readonly display: string; readonly format: InputFormat };
 
 /** `auto`: JSON when the text starts with `{` or `[`, YAML otherwise. */
 export type InputFormat = 'yaml' | 'json' | 'auto';

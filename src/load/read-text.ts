@@ -33,6 +33,10 @@ export async function* readText(source: InputSource, streamThresholdBytes: numbe
     yield* decodeStream(createReadStream(source.path, { highWaterMark: STREAM_CHUNK_BYTES }));
     return;
   }
+  if (source.kind === 'text') {
+    yield source.text;
+    return;
+  }
   yield* decodeStream(process.stdin);
 }
 

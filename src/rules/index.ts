@@ -1,11 +1,13 @@
-import privilegedContainer from './workload/privileged-container.js';
+import duplicateKey from './supply-chain/duplicate-key.js';
 import type { Rule } from './types.js';
+import privilegedContainer from './workload/privileged-container.js';
 
 /**
  * Every rule, keyed by id. Written out by hand (as typescript-eslint does) so the compiler
  * checks each entry; a meta-test checks the keys against the files and the docs.
  */
 export const RULES = {
+  'duplicate-key': duplicateKey,
   'privileged-container': privilegedContainer,
 } satisfies Record<string, Rule>;
 

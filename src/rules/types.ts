@@ -1,4 +1,5 @@
 import type { Path } from '../load/path.js';
+import type { SourcePosition } from '../load/position-index.js';
 import type { JsonRecord } from '../snapshot/guards.js';
 import type { KubeObject } from '../snapshot/kube-object.js';
 import type { PodSpecView } from '../snapshot/pod-spec.js';
@@ -64,7 +65,11 @@ export interface RuleContext {
   readonly snapshot: ClusterSnapshot;
   /** `rules.<id>.options` from the config file, unvalidated beyond being a mapping. */
   readonly options: JsonRecord;
-  report(object: KubeObject, path: Path, message: string): void;
+  /**
+   * Records a finding at `path` inside `object`; its line is looked up from the path unless `at`
+   * names the exact position (for problems the value tree cannot show, like a duplicated key).
+   */
+  report(object: KubeObject, path: Path, message: string, at?: SourcePosition): void;
 }
 
 /** Checks every pod spec: Pods, workload templates, CronJob job templates. */

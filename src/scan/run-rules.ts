@@ -1,6 +1,7 @@
 import type { Finding, Suppression } from '../findings/finding.js';
 import { fingerprint } from '../findings/fingerprint.js';
 import type { Path } from '../load/path.js';
+import type { SourcePosition } from '../load/position-index.js';
 import { toPointer } from '../load/path.js';
 import type { JsonRecord } from '../snapshot/guards.js';
 import type { KubeObject } from '../snapshot/kube-object.js';
@@ -36,8 +37,8 @@ export function runRules(
     const context: RuleContext = {
       snapshot,
       options: setting?.options ?? NO_OPTIONS,
-      report(object: KubeObject, path: Path, message: string) {
-        const finding = makeFinding(rule, severity, object, path, message);
+      report(object: KubeObject, path: Path, message: string, at?: SourcePosition) {
+        const finding = makeFinding(rule, severity, object, path, message, at);
         const suppressed = suppress(object, rule.id);
         findings.push(suppressed === undefined ? finding : { ...finding, suppressed });
       },
@@ -62,7 +63,7 @@ export function runRules(
   return { findings, examined };
 }
 
-function makeFinding(rule: Rule, severity: Severity, object: KubeObject, path: Path, message: string): Finding {
+function makeFinding(rule: Rule, severity: Severity, object: KubeObject, path: Path, message: string, at: SourcePosition | undefined): Finding {
   const resource = {
     apiVersion: object.apiVersion,
     kind: object.kind,
@@ -70,7 +71,7 @@ function makeFinding(rule: Rule, severity: Severity, object: KubeObject, path: P
     name: object.name,
   };
   const pointer = toPointer(path);
-  const position = locate(object, path);
+  const position = at ?? locate(object, path);
   const source =
     object.source === undefined
       ? undefined
