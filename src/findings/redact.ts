@@ -4,7 +4,10 @@ import type { ClusterSnapshot } from '../snapshot/snapshot.js';
 const MASK = '****';
 /** Shorter values ("true", "1") would mask ordinary words; real secrets are longer. */
 const MIN_SECRET_LENGTH = 6;
-const SECRET_NAME = /(pass(word|wd)?|secret|token|api[-_]?key|private[-_]?key|credential|auth)/i;
+/** Names that say "this is a credential"; `AUTH` alone is too broad (OAUTH_CLIENT_ID, AUTH_URL). */
+const SECRET_NAME = /(passw(or)?d|secret|token|api[-_]?key|private[-_]?key|credentials?)$|(^|[-_])(passw(or)?d|secret|token)([-_]|$)/i;
+/** Env literals are masked only from this length: short values are flags and words, not credentials. */
+const MIN_ENV_SECRET_LENGTH = 8;
 
 /**
  * Values that must never appear in any output: Secret data (decoded and encoded) and env values
@@ -33,7 +36,7 @@ export function collectSecretValues(snapshot: ClusterSnapshot): readonly string[
         if (!isRecord(variable)) continue;
         const name = getString(variable, 'name');
         const value = getString(variable, 'value');
-        if (name !== undefined && value !== undefined && SECRET_NAME.test(name)) add(value);
+        if (name !== undefined && value !== undefined && value.length >= MIN_ENV_SECRET_LENGTH && SECRET_NAME.test(name)) add(value);
       }
     }
   }

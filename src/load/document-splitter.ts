@@ -243,7 +243,11 @@ export function findDocumentBoundary(text: string, from: number): number {
     let next = dash === -1 ? dots : dots === -1 ? dash : Math.min(dash, dots);
     if (next === -1) return -1;
     next += 1;
-    if (isMarkerEnd(text, next + 3)) return moveAboveDirectives(text, next);
+    if (isMarkerEnd(text, next + 3)) {
+      // Directives above the first marker belong to the document that starts here, not a new cut.
+      const cut = moveAboveDirectives(text, next);
+      if (cut > 0) return cut;
+    }
     at = next + 1;
   }
 }

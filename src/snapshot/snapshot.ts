@@ -27,6 +27,7 @@ export class ClusterSnapshot {
 
   readonly #byKind = new Map<string, KubeObject[]>();
   readonly #byNamespace = new Map<string, KubeObject[]>();
+  readonly #byKindAndNamespace = new Map<string, KubeObject[]>();
   readonly #byName = new Map<string, KubeObject>();
   readonly #byLabel = new Map<string, KubeObject[]>();
   readonly #customScopes = new Map<string, 'Namespaced' | 'Cluster'>();
@@ -47,7 +48,10 @@ export class ClusterSnapshot {
     for (const object of this.objects) {
       push(this.#byKind, object.kind, object);
       const namespace = this.namespaceOf(object);
-      if (namespace !== undefined) push(this.#byNamespace, namespace, object);
+      if (namespace !== undefined) {
+        push(this.#byNamespace, namespace, object);
+        push(this.#byKindAndNamespace, `${object.kind}\u0000${namespace}`, object);
+      }
       this.#byName.set(nameKey(object.kind, namespace, object.name), object);
       for (const [key, value] of getStringMap(getRecord(object.body, 'metadata'), 'labels')) {
         push(this.#byLabel, `${key}=${value}`, object);
@@ -80,7 +84,7 @@ export class ClusterSnapshot {
   }
 
   ofKindInNamespace(kind: string, namespace: string): readonly KubeObject[] {
-    return this.ofKind(kind).filter(object => this.namespaceOf(object) === namespace);
+    return this.#byKindAndNamespace.get(`${kind}\u0000${namespace}`) ?? EMPTY;
   }
 
   get(kind: string, namespace: string | undefined, name: string): KubeObject | undefined {
