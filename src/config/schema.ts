@@ -25,7 +25,9 @@ export function validateConfigShape(value: unknown): ShapeError | undefined {
 
 /** `oneOf` failures drown the real cause in alternatives; prefer the most specific error. */
 function pickError(errors: readonly ErrorObject[]): ErrorObject | undefined {
-  return [...errors].sort((a, b) => b.instancePath.length - a.instancePath.length)[0];
+  const deepest = Math.max(...errors.map(error => error.instancePath.length));
+  const candidates = errors.filter(error => error.instancePath.length === deepest);
+  return candidates.find(error => error.keyword === 'oneOf') ?? candidates[0];
 }
 
 function describe(error: ErrorObject): string {
@@ -35,7 +37,7 @@ function describe(error: ErrorObject): string {
     case 'additionalProperties':
       return `${where}: unknown key "${String(params.additionalProperty)}"`;
     case 'enum':
-      return `${where}: must be one of ${(params.allowedValues as unknown[]).map(String).join(', ')}`;
+      return `${where}: must be one of ${Array.isArray(params.allowedValues) ? params.allowedValues.map(String).join(', ') : 'the listed values'}`;
     case 'oneOf':
       return `${where}: must be true/false, a severity, or a mapping with enabled, severity and options`;
     default:
