@@ -7,7 +7,18 @@ import type { LoadError } from './errors.js';
 import { describeError } from './errors.js';
 
 export type InputSource =
-  | { readonly kind: 'file'; readonly path: string; readonly display: string; readonly format: InputFormat }
+  | {
+      readonly kind: 'file';
+      readonly path: string;
+      readonly display: string;
+      readonly format: InputFormat;
+      /**
+       * Found by walking a directory or expanding a glob rather than named outright. Such files
+       * may be any YAML (Helm values, CI configs), so documents that are not Kubernetes objects
+       * are skipped quietly instead of being errors.
+       */
+      readonly discovered?: boolean;
+    }
   | { readonly kind: 'stdin'; readonly display: '<stdin>'; readonly format: 'auto' }
   /** Text already in memory (tests, embedding); `display` names it in findings. */
   | { readonly kind: 'text'; readonly text: string; readonly display: string; readonly format: InputFormat };
@@ -32,11 +43,11 @@ export async function expandInputs(operands: readonly string[], cwd: string): Pr
   const sources: InputSource[] = [];
   const errors: LoadError[] = [];
   const seen = new Set<string>();
-  const addFile = (path: string): void => {
+  const addFile = (path: string, discovered: boolean): void => {
     const absolute = resolve(cwd, path);
     if (seen.has(absolute)) return;
     seen.add(absolute);
-    sources.push({ kind: 'file', path: absolute, display: displayPath(absolute, cwd), format: formatOf(absolute) });
+    sources.push({ kind: 'file', path: absolute, display: displayPath(absolute, cwd), format: formatOf(absolute), ...(discovered ? { discovered } : {}) });
   };
 
   for (const operand of operands) {
@@ -53,19 +64,19 @@ export async function expandInputs(operands: readonly string[], cwd: string): Pr
       if (isDynamicPattern(operand)) {
         const matches = await glob(operand, { cwd, absolute: true, onlyFiles: true, dot: false });
         if (matches.length === 0) errors.push({ file: operand, line: 0, message: 'no files match this pattern' });
-        for (const match of matches.sort()) addFile(match);
+        for (const match of matches.sort()) addFile(match, true);
         continue;
       }
       errors.push({ file: displayPath(absolute, cwd), line: 0, message: describeError(error) });
       continue;
     }
     if (!isDirectory) {
-      addFile(absolute);
+      addFile(absolute, false);
       continue;
     }
     const files = await walk(absolute, errors, cwd);
     if (files.length === 0) errors.push({ file: displayPath(absolute, cwd), line: 0, message: 'directory holds no .yaml, .yml or .json files' });
-    for (const file of files) addFile(file);
+    for (const file of files) addFile(file, true);
   }
   return { sources, errors };
 }

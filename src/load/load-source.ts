@@ -18,6 +18,8 @@ export interface SourceResult {
   readonly objects: KubeObject[];
   readonly errors: LoadError[];
   documents: number;
+  /** Documents skipped because they are not Kubernetes objects, in discovered files. */
+  ignored: number;
   /** Characters of text read. */
   chars: number;
 }
@@ -30,8 +32,8 @@ const LIST_SPLIT_CHARS = 1024 * 1024;
  * and line; documents beside a broken one are still returned.
  */
 export async function loadSource(source: InputSource, limits: ParseLimits): Promise<SourceResult> {
-  const result: SourceResult = { file: source.display, objects: [], errors: [], documents: 0, chars: 0 };
-  const collector = new ObjectCollector(result);
+  const result: SourceResult = { file: source.display, objects: [], errors: [], documents: 0, ignored: 0, chars: 0 };
+  const collector = new ObjectCollector(result, source.kind === 'file' && source.discovered === true);
   try {
     const chunks = readText(source, limits.streamThresholdBytes);
     let format = source.format;
@@ -57,10 +59,12 @@ export async function loadSource(source: InputSource, limits: ParseLimits): Prom
 
 class ObjectCollector {
   readonly #result: SourceResult;
+  readonly #lenient: boolean;
   #documentIndex = 0;
 
-  constructor(result: SourceResult) {
+  constructor(result: SourceResult, lenient: boolean) {
     this.#result = result;
+    this.#lenient = lenient;
   }
 
   addSlice(slice: DocumentText | { kind: 'oversized'; line: number; chars: number }, limits: ParseLimits): void {
@@ -76,7 +80,7 @@ class ObjectCollector {
     try {
       documents = parseYamlDocuments(slice.text, slice.line, limits, slice.columnOffset);
     } catch (error) {
-      this.#syntaxError(error, slice.line);
+      this.#syntaxError(error, slice);
       return;
     }
     for (const document of documents) {
@@ -119,8 +123,9 @@ class ObjectCollector {
     where: { documentIndex: number; template: string | undefined },
   ): void {
     if (value === null || value === undefined) return;
-    if (!isRecord(value)) {
-      this.#error(document.line, `document is ${describeValue(value)}, not a Kubernetes object`);
+    if (!isRecord(value) || (!Object.hasOwn(value, 'kind') && !Object.hasOwn(value, 'apiVersion'))) {
+      if (this.#lenient) this.#result.ignored++;
+      else this.#error(document.line, isRecord(value) ? 'not a Kubernetes object: no apiVersion or kind' : `document is ${describeValue(value)}, not a Kubernetes object`);
       return;
     }
     const kind = getString(value, 'kind');
@@ -167,17 +172,28 @@ class ObjectCollector {
     this.#result.objects.push(object);
   }
 
-  #syntaxError(error: unknown, fallbackLine: number): void {
+  #syntaxError(error: unknown, slice: DocumentText): void {
+    const prefix = slice.text.includes('{{') ? 'invalid YAML (an unrendered Helm or Go template? render it first with `helm template`)' : 'invalid YAML';
     if (error instanceof ManifestSyntaxError) {
-      this.#result.errors.push({ file: this.#result.file, line: error.line, column: error.column, message: `invalid YAML: ${error.message}` });
+      // Errors found at the end of the text (an unclosed bracket) point past the last line; keep them inside.
+      const line = Math.min(error.line, lastContentLine(slice));
+      const column = line === error.line ? error.column : 1;
+      this.#result.errors.push({ file: this.#result.file, line, column, message: `${prefix}: ${error.message}` });
     } else {
-      this.#error(fallbackLine, `invalid YAML: ${describeError(error)}`);
+      this.#error(slice.line, `${prefix}: ${describeError(error)}`);
     }
   }
 
   #error(line: number, message: string): void {
     this.#result.errors.push({ file: this.#result.file, line, message });
   }
+}
+
+function lastContentLine(slice: DocumentText): number {
+  const lines = slice.text.split('\n');
+  let last = lines.length - 1;
+  while (last > 0 && (lines[last] ?? '').trim() === '') last--;
+  return slice.line + last;
 }
 
 /** Kustomize's `buildMetadata: [originAnnotations]` records the file each object came from. */

@@ -11,6 +11,7 @@ export interface TransferableResult {
   readonly file: string;
   readonly errors: LoadError[];
   readonly documents: number;
+  readonly ignored: number;
   readonly chars: number;
   readonly objects: Omit<KubeObject, 'positions'>[];
   readonly positionRefs: number[];
@@ -43,7 +44,7 @@ export function toTransferable(result: SourceResult): { message: TransferableRes
     return rest;
   });
   return {
-    message: { file: result.file, errors: result.errors, documents: result.documents, chars: result.chars, objects, positionRefs, indexes },
+    message: { file: result.file, errors: result.errors, documents: result.documents, ignored: result.ignored, chars: result.chars, objects, positionRefs, indexes },
     transfer,
   };
 }
@@ -54,5 +55,5 @@ export function fromTransferable(message: TransferableResult): SourceResult {
     const ref = message.positionRefs[i] ?? -1;
     return { ...object, positions: ref >= 0 ? indexes[ref] : undefined };
   });
-  return { file: message.file, errors: message.errors, documents: message.documents, chars: message.chars, objects };
+  return { file: message.file, errors: message.errors, documents: message.documents, ignored: message.ignored, chars: message.chars, objects };
 }

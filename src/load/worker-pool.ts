@@ -60,5 +60,5 @@ export function createWorkerLoader(threads: number): SourceLoader {
 
 function failed(source: InputSource | undefined, error: Error): SourceResult {
   const file = source?.display ?? '<unknown>';
-  return { file, objects: [], errors: [{ file, line: 0, message: `could not be parsed: ${error.message}` }], documents: 0, chars: 0 };
+  return { file, objects: [], errors: [{ file, line: 0, message: `could not be parsed: ${error.message}` }], documents: 0, ignored: 0, chars: 0 };
 }

@@ -64,6 +64,7 @@ export const formatText: Formatter = (result, options) => {
   if (suppressed > 0) extras.push(`${String(suppressed)} suppressed`);
   const baseline = countBaseline(result.findings);
   if (baseline > 0) extras.push(`${String(baseline)} already in baseline`);
+  if (result.stats.ignoredDocuments > 0) extras.push(`${String(result.stats.ignoredDocuments)} non-Kubernetes YAML documents skipped`);
   const unknown = Object.entries(result.stats.unknownKinds);
   if (unknown.length > 0) extras.push(`unknown kinds not checked: ${unknown.map(([kind, n]) => `${kind} (${String(n)})`).join(', ')}`);
   lines.push(`  ${extras.join(' · ')}`);

@@ -36,6 +36,8 @@ export interface ScanRequest {
 export interface ScanStats {
   readonly files: number;
   readonly documents: number;
+  /** Documents in discovered files that are not Kubernetes objects (Helm values, CI configs...). */
+  readonly ignoredDocuments: number;
   readonly objects: number;
   readonly chars: number;
   readonly unknownKinds: Readonly<Record<string, number>>;
@@ -62,11 +64,13 @@ export async function scan(request: ScanRequest, loader: SourceLoader = loadSequ
   const objects: KubeObject[] = [];
   const errors: LoadError[] = [...inputErrors];
   let documents = 0;
+  let ignoredDocuments = 0;
   let chars = 0;
   for (const result of results) {
     objects.push(...result.objects);
     errors.push(...result.errors);
     documents += result.documents;
+    ignoredDocuments += result.ignored;
     chars += result.chars;
   }
   const snapshot = new ClusterSnapshot(objects);
@@ -78,7 +82,7 @@ export async function scan(request: ScanRequest, loader: SourceLoader = loadSequ
       message: `${problem.object.kind} "${problem.object.name}": ${toPointer(problem.path)}: ${problem.message}`,
     });
   }
-  return evaluate(snapshot, request, errors, { files: sources.length, documents, objects: objects.length, chars });
+  return evaluate(snapshot, request, errors, { files: sources.length, documents, ignoredDocuments, objects: objects.length, chars });
 }
 
 /** Rules, suppressions, redaction and baseline over a snapshot built by any loader. */

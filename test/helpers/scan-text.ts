@@ -10,6 +10,7 @@ import type { KubeObject } from '../../src/snapshot/kube-object.js';
 import { ClusterSnapshot } from '../../src/snapshot/snapshot.js';
 import { ALL_RULES } from '../../src/rules/index.js';
 import type { Rule } from '../../src/rules/types.js';
+import type { Baseline } from '../../src/findings/baseline.js';
 import type { ScanResult } from '../../src/scan/scan.js';
 import { evaluate } from '../../src/scan/scan.js';
 
@@ -19,6 +20,7 @@ export interface TextScanOptions {
   readonly file?: string;
   readonly format?: InputFormat;
   readonly limits?: ParseLimits;
+  readonly baseline?: Baseline;
 }
 
 /** Loads manifests from a string, exactly as a file would be loaded. */
@@ -34,9 +36,10 @@ export async function loadText(text: string, options: TextScanOptions = {}): Pro
 export async function scanText(text: string, options: TextScanOptions = {}): Promise<ScanResult> {
   const { objects, errors } = await loadText(text, options);
   const snapshot = new ClusterSnapshot(objects);
-  return evaluate(snapshot, { rules: options.rules ?? ALL_RULES, config: options.config ?? EMPTY_CONFIG, baseline: undefined }, errors, {
+  return evaluate(snapshot, { rules: options.rules ?? ALL_RULES, config: options.config ?? EMPTY_CONFIG, baseline: options.baseline }, errors, {
     files: 1,
     documents: objects.length,
+    ignoredDocuments: 0,
     objects: objects.length,
     chars: text.length,
   });
