@@ -1,11 +1,12 @@
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 
 import { ALL_RULES } from '../src/rules/index.js';
-import { parseJson, runCli } from './helpers/cli.js';
+import { parseJson, ROOT, runCli } from './helpers/cli.js';
 
 const work = mkdtempSync(join(tmpdir(), 'kubeward-cli-'));
 after(() => {
@@ -173,6 +174,18 @@ describe('kubeward CLI', () => {
     assert.ok(runCli(['scan', file, '--color']).stdout.includes(ESC));
     assert.ok(runCli(['scan', file], { env: { FORCE_COLOR: '1' } }).stdout.includes(ESC));
     assert.ok(!runCli(['scan', file], { env: { FORCE_COLOR: '1', NO_COLOR: '1' } }).stdout.includes(ESC));
+  });
+
+  it('shows a progress line on an interactive terminal only', () => {
+    for (let i = 0; i < 25; i++) write(`progress/pod-${String(i)}.yaml`, PRIVILEGED.replace('root-shell', `pod-${String(i)}`));
+    const piped = runCli(['scan', join(work, 'progress')]);
+    assert.ok(!piped.stderr.includes('scanning'), 'no progress when stderr is not a terminal');
+    // `script` runs the command on a pseudo-terminal, as an interactive shell would.
+    const command = `${process.execPath} ${join(ROOT, 'dist/cli/main.js')} scan ${join(work, 'progress')} -o json > /dev/null`;
+    const terminal = spawnSync('script', ['-qec', command, '/dev/null'], { encoding: 'utf8', timeout: 60_000 });
+    assert.equal(terminal.status, 0, terminal.stderr);
+    assert.match(terminal.stdout, /scanning 25\/25 files/);
+    assert.ok(terminal.stdout.includes('\r\u001b[2K'), 'the line is cleared when the scan ends');
   });
 
   it('gives identical reports on worker threads and on the main thread, run after run', () => {
