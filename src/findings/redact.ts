@@ -44,10 +44,37 @@ export function collectSecretValues(snapshot: ClusterSnapshot): readonly string[
   return [...values].sort((a, b) => b.length - a.length);
 }
 
-export function redact(text: string, secrets: readonly string[]): string {
-  let result = text;
+/**
+ * A function that masks every collected secret in a text. Secrets are indexed by their first
+ * characters, so each text costs one pass over its own length rather than one search per secret
+ * (a large cluster holds thousands of secret values and produces tens of thousands of messages).
+ */
+export function createRedactor(secrets: readonly string[]): (text: string) => string {
+  if (secrets.length === 0) return text => text;
+  const byPrefix = new Map<string, string[]>();
   for (const secret of secrets) {
-    if (result.includes(secret)) result = result.split(secret).join(MASK);
+    const prefix = secret.slice(0, MIN_SECRET_LENGTH);
+    const list = byPrefix.get(prefix);
+    // `secrets` is sorted longest first, so each list is too: the longest match wins.
+    if (list === undefined) byPrefix.set(prefix, [secret]);
+    else list.push(secret);
   }
-  return result;
+  return text => {
+    if (text.length < MIN_SECRET_LENGTH) return text;
+    let result = '';
+    let copiedUpTo = 0;
+    let at = 0;
+    while (at <= text.length - MIN_SECRET_LENGTH) {
+      const candidates = byPrefix.get(text.slice(at, at + MIN_SECRET_LENGTH));
+      const match = candidates?.find(secret => text.startsWith(secret, at));
+      if (match === undefined) {
+        at++;
+        continue;
+      }
+      result += text.slice(copiedUpTo, at) + MASK;
+      at += match.length;
+      copiedUpTo = at;
+    }
+    return copiedUpTo === 0 ? text : result + text.slice(copiedUpTo);
+  };
 }

@@ -3,7 +3,7 @@ import type { Baseline } from '../findings/baseline.js';
 import { applyBaseline } from '../findings/baseline.js';
 import type { Finding } from '../findings/finding.js';
 import { compareFindings, compareStrings } from '../findings/finding.js';
-import { collectSecretValues, redact } from '../findings/redact.js';
+import { collectSecretValues, createRedactor } from '../findings/redact.js';
 import { createSuppressor } from '../findings/suppress.js';
 import type { LoadError } from '../load/errors.js';
 import type { InputSource } from '../load/inputs.js';
@@ -96,12 +96,12 @@ export function evaluate(
   for (const [id, setting] of request.config.rules) settings.set(id, setting);
   const suppress = createSuppressor(snapshot, request.config.exemptions);
   const run = runRules(snapshot, request.rules, settings, suppress);
-  const secrets = collectSecretValues(snapshot);
-  let findings = run.findings.map(finding => ({ ...finding, message: redact(finding.message, secrets) }));
+  const redact = createRedactor(collectSecretValues(snapshot));
+  let findings = run.findings.map(finding => ({ ...finding, message: redact(finding.message) }));
   findings.sort(compareFindings);
   if (request.baseline !== undefined) findings = applyBaseline(findings, request.baseline);
   const sortedErrors = errors
-    .map(error => ({ ...error, message: redact(error.message, secrets) }))
+    .map(error => ({ ...error, message: redact(error.message) }))
     .sort((a, b) => compareStrings(a.file, b.file) || a.line - b.line || compareStrings(a.message, b.message));
   return {
     findings,

@@ -1,0 +1,19 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+
+import { createRedactor } from './redact.js';
+
+describe('createRedactor', () => {
+  it('masks every occurrence, preferring the longest secret that matches', () => {
+    const redact = createRedactor(['hunter2-longer', 'hunter2', 'abcdefgh']);
+    assert.equal(redact('pw hunter2-longer and hunter2, again hunter2'), 'pw **** and ****, again ****');
+    assert.equal(redact('xxabcdefghabcdefgh'), 'xx********');
+  });
+
+  it('leaves text without secrets untouched, including short text', () => {
+    const redact = createRedactor(['s3cr3t-token']);
+    assert.equal(redact('nothing to see'), 'nothing to see');
+    assert.equal(redact('abc'), 'abc');
+    assert.equal(createRedactor([])('s3cr3t-token'), 's3cr3t-token');
+  });
+});
