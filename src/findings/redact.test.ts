@@ -17,3 +17,14 @@ describe('createRedactor', () => {
     assert.equal(createRedactor([])('s3cr3t-token'), 's3cr3t-token');
   });
 });
+
+describe('createRedactor at every offset', () => {
+  it('finds a secret wherever it starts, including right after another one', () => {
+    const secret = 'p4ssw0rd!';
+    const redact = createRedactor([secret]);
+    for (let offset = 0; offset < 12; offset++) {
+      const text = `${'x'.repeat(offset)}${secret}${secret}y`;
+      assert.equal(redact(text), `${'x'.repeat(offset)}********y`, `offset ${String(offset)}`);
+    }
+  });
+});

@@ -45,18 +45,19 @@ export function collectSecretValues(snapshot: ClusterSnapshot): readonly string[
 }
 
 /**
- * A function that masks every collected secret in a text. Secrets are indexed by their first
- * characters, so each text costs one pass over its own length rather than one search per secret
- * (a large cluster holds thousands of secret values and produces tens of thousands of messages).
+ * A function that masks every collected secret in a text. Secrets are indexed by a rolling hash of
+ * their first characters, so each text costs one allocation-free pass over its own length rather
+ * than one search per secret (a large cluster holds thousands of secret values and produces tens
+ * of thousands of messages).
  */
 export function createRedactor(secrets: readonly string[]): (text: string) => string {
   if (secrets.length === 0) return text => text;
-  const byPrefix = new Map<string, string[]>();
+  const byPrefix = new Map<number, string[]>();
   for (const secret of secrets) {
-    const prefix = secret.slice(0, MIN_SECRET_LENGTH);
-    const list = byPrefix.get(prefix);
+    const key = windowHash(secret, 0);
+    const list = byPrefix.get(key);
     // `secrets` is sorted longest first, so each list is too: the longest match wins.
-    if (list === undefined) byPrefix.set(prefix, [secret]);
+    if (list === undefined) byPrefix.set(key, [secret]);
     else list.push(secret);
   }
   return text => {
@@ -64,17 +65,35 @@ export function createRedactor(secrets: readonly string[]): (text: string) => st
     let result = '';
     let copiedUpTo = 0;
     let at = 0;
-    while (at <= text.length - MIN_SECRET_LENGTH) {
-      const candidates = byPrefix.get(text.slice(at, at + MIN_SECRET_LENGTH));
+    let hash = windowHash(text, 0);
+    const last = text.length - MIN_SECRET_LENGTH;
+    while (at <= last) {
+      const candidates = byPrefix.get(hash);
       const match = candidates?.find(secret => text.startsWith(secret, at));
-      if (match === undefined) {
-        at++;
+      if (match !== undefined) {
+        result += text.slice(copiedUpTo, at) + MASK;
+        at += match.length;
+        copiedUpTo = at;
+        if (at <= last) hash = windowHash(text, at);
         continue;
       }
-      result += text.slice(copiedUpTo, at) + MASK;
-      at += match.length;
-      copiedUpTo = at;
+      if (at < last) hash = roll(hash, text.charCodeAt(at), text.charCodeAt(at + MIN_SECRET_LENGTH));
+      at++;
     }
     return copiedUpTo === 0 ? text : result + text.slice(copiedUpTo);
   };
+}
+
+const BASE = 31;
+/** BASE to the power MIN_SECRET_LENGTH - 1, for removing the character that leaves the window. */
+const OUTGOING = Math.pow(BASE, MIN_SECRET_LENGTH - 1) | 0;
+
+function windowHash(text: string, from: number): number {
+  let hash = 0;
+  for (let i = from; i < from + MIN_SECRET_LENGTH; i++) hash = (Math.imul(hash, BASE) + text.charCodeAt(i)) | 0;
+  return hash;
+}
+
+function roll(hash: number, outgoing: number, incoming: number): number {
+  return (Math.imul(hash - Math.imul(outgoing, OUTGOING), BASE) + incoming) | 0;
 }

@@ -239,8 +239,10 @@ export function findDocumentBoundary(text: string, from: number): number {
   let at = from;
   for (;;) {
     const dash = text.indexOf('\n---', at - 1);
-    const dots = text.indexOf('\n...', at - 1);
-    let next = dash === -1 ? dots : dots === -1 ? dash : Math.min(dash, dots);
+    // Search for `...` only up to the next `---`, so each call costs the distance to the boundary,
+    // not the rest of the file.
+    const dotsWithin = text.substring(at - 1, dash === -1 ? text.length : dash).indexOf('\n...');
+    let next = dotsWithin === -1 ? dash : at - 1 + dotsWithin;
     if (next === -1) return -1;
     next += 1;
     if (isMarkerEnd(text, next + 3)) {
@@ -317,15 +319,20 @@ export function countNewlines(text: string, from: number, to: number): number {
 }
 
 function isBlank(text: string): boolean {
-  // Only comments, whitespace and markers: no document content.
-  for (const line of text.split('\n')) {
-    const trimmed = line.trim();
-    if (trimmed === '' || trimmed.startsWith('#')) continue;
-    if (/^(---|\.\.\.)(\s+#.*)?$/.test(trimmed)) continue;
+  // Only comments, whitespace and markers: no document content. Most documents show content on
+  // their first or second line, so stop at the first one that does.
+  let at = 0;
+  while (at < text.length) {
+    const end = text.indexOf('\n', at);
+    const line = text.slice(at, end === -1 ? text.length : end).trim();
+    at = end === -1 ? text.length : end + 1;
+    if (line === '' || line.startsWith('#') || MARKER_LINE.test(line)) continue;
     return false;
   }
   return true;
 }
+
+const MARKER_LINE = /^(---|\.\.\.)(\s+#.*)?$/;
 
 const SOURCE_COMMENT = /^#\s*Source:\s*(\S.*?)\s*$/;
 

@@ -29,29 +29,41 @@ export function createWorkerLoader(threads: number): SourceLoader {
     const runWorker = (): Promise<void> =>
       new Promise(resolveWorker => {
         const worker = new Worker(url, { execArgv });
-        let current = -1;
-        const take = (): void => {
-          if (next >= sources.length) {
-            void worker.terminate().then(() => {
-              resolveWorker();
-            });
-            return;
+        // Two files in flight per worker, so a worker never waits for the main thread to hand it more.
+        const inFlight = new Set<number>();
+        let finished = false;
+        const finish = (): void => {
+          if (finished) return;
+          finished = true;
+          void worker.terminate().then(() => {
+            resolveWorker();
+          });
+        };
+        const give = (): void => {
+          while (inFlight.size < 2 && next < sources.length) {
+            const id = next++;
+            inFlight.add(id);
+            worker.postMessage({ id, source: sources[id], limits });
           }
-          current = next++;
-          worker.postMessage({ id: current, source: sources[current], limits });
+          if (inFlight.size === 0) finish();
         };
         worker.on('message', (message: { id: number; result: TransferableResult }) => {
+          inFlight.delete(message.id);
           results[message.id] = fromTransferable(message.result);
           onLoaded();
-          take();
+          give();
         });
         worker.on('error', error => {
-          if (current >= 0) results[current] = failed(sources[current], error);
-          onLoaded();
+          if (finished) return;
+          finished = true;
+          for (const id of inFlight) {
+            results[id] = failed(sources[id], error);
+            onLoaded();
+          }
           // The worker is gone; carry on with a fresh one.
           void runWorker().then(resolveWorker);
         });
-        take();
+        give();
       });
     await Promise.all(Array.from({ length: Math.min(threads, sources.length) }, runWorker));
     return results;

@@ -3,7 +3,7 @@ import type { Event } from 'js-yaml';
 
 import type { ParseLimits } from './limits.js';
 import type { Path, PathSegment } from './path.js';
-import { childHashA, childHashB, PositionIndexBuilder, ROOT_HASH } from './position-index.js';
+import { childHash, PositionIndexBuilder, ROOT_HASH } from './position-index.js';
 import type { PositionIndex } from './position-index.js';
 import { KUBERNETES_YAML_SCHEMA } from './yaml-schema.js';
 
@@ -42,8 +42,7 @@ const SEQUENCE = 2;
 
 interface Frame {
   readonly kind: typeof MAPPING | typeof SEQUENCE;
-  readonly hashA: number;
-  readonly hashB: number;
+  readonly hash: number;
   /** True inside a complex (non-scalar) mapping key, whose nodes have no path of their own. */
   readonly detached: boolean;
   /** This container is itself a mapping key (`? [a, b] : v`), so closing it leaves the value to come. */
@@ -173,8 +172,7 @@ function indexEvents(events: readonly Event[], text: string, firstLine: number, 
     }
 
     // A value node: a document root, a mapping value or a sequence item.
-    let hashA = ROOT_HASH.a;
-    let hashB = ROOT_HASH.b;
+    let hash = ROOT_HASH;
     let detached = false;
     let line: number;
     let column: number;
@@ -196,16 +194,15 @@ function indexEvents(events: readonly Event[], text: string, firstLine: number, 
         line = at.line;
         column = at.column;
       }
-      hashA = childHashA(parent.hashA, segment);
-      hashB = childHashB(parent.hashB, segment);
+      hash = childHash(parent.hash, segment);
     }
-    if (!detached) scratch.add(hashA, hashB, line, column);
+    if (!detached) scratch.add(hash, line, column);
 
     if (event.type === EVENT_ID.MAPPING || event.type === EVENT_ID.SEQUENCE) {
       const anchor = event.anchorStart >= 0 ? text.slice(event.anchorStart, event.anchorEnd) : undefined;
       if (anchor !== undefined) openAnchors.add(anchor);
       if (parent !== undefined && !detached && segment !== undefined) path.push(segment);
-      frames.push(newFrame(event.type === EVENT_ID.MAPPING ? MAPPING : SEQUENCE, hashA, hashB, detached, false, anchor, nodes));
+      frames.push(newFrame(event.type === EVENT_ID.MAPPING ? MAPPING : SEQUENCE, hash, detached, false, anchor, nodes));
     } else {
       if (event.type === EVENT_ID.SCALAR && event.anchorStart >= 0) anchors.set(text.slice(event.anchorStart, event.anchorEnd), 1);
       if (parent !== undefined) afterNode(parent);
@@ -222,7 +219,7 @@ function indexEvents(events: readonly Event[], text: string, firstLine: number, 
       frame.pendingLine = at.line;
       frame.pendingColumn = at.column;
       frame.expectKey = false;
-      frames.push(newFrame(event.type === EVENT_ID.MAPPING ? MAPPING : SEQUENCE, frame.hashA, frame.hashB, true, true, undefined, nodes));
+      frames.push(newFrame(event.type === EVENT_ID.MAPPING ? MAPPING : SEQUENCE, frame.hash, true, true, undefined, nodes));
       return;
     }
     const key = event.type === EVENT_ID.SCALAR ? getScalarValue(source, event) : '<alias>';
@@ -248,8 +245,7 @@ function indexEvents(events: readonly Event[], text: string, firstLine: number, 
 
 function newFrame(
   kind: typeof MAPPING | typeof SEQUENCE,
-  hashA: number,
-  hashB: number,
+  hash: number,
   detached: boolean,
   isKey: boolean,
   anchor: string | undefined,
@@ -257,8 +253,7 @@ function newFrame(
 ): Frame {
   return {
     kind,
-    hashA,
-    hashB,
+    hash,
     detached,
     isKey,
     anchor,

@@ -28,6 +28,7 @@ export function runRules(
   rules: readonly Rule[],
   settings: ReadonlyMap<string, RuleSettings> = new Map(),
   suppress: (object: KubeObject, ruleId: string) => Suppression | undefined = () => undefined,
+  redact: (message: string) => string = message => message,
 ): RuleRun {
   const findings: Finding[] = [];
   const examined = new Map<string, readonly KubeObject[]>();
@@ -38,7 +39,7 @@ export function runRules(
       snapshot,
       options: setting?.options ?? NO_OPTIONS,
       report(object: KubeObject, path: Path, message: string, at?: SourcePosition) {
-        const finding = makeFinding(rule, severity, object, path, message, at);
+        const finding = makeFinding(rule, severity, object, path, redact(message), at);
         const suppressed = suppress(object, rule.id);
         findings.push(suppressed === undefined ? finding : { ...finding, suppressed });
       },

@@ -95,10 +95,9 @@ export function evaluate(
   const settings = new Map<string, RuleSettings>();
   for (const [id, setting] of request.config.rules) settings.set(id, setting);
   const suppress = createSuppressor(snapshot, request.config.exemptions);
-  const run = runRules(snapshot, request.rules, settings, suppress);
   const redact = createRedactor(collectSecretValues(snapshot));
-  let findings = run.findings.map(finding => ({ ...finding, message: redact(finding.message) }));
-  findings.sort(compareFindings);
+  const run = runRules(snapshot, request.rules, settings, suppress, redact);
+  let findings = run.findings.sort(compareFindings);
   if (request.baseline !== undefined) findings = applyBaseline(findings, request.baseline);
   const sortedErrors = errors
     .map(error => ({ ...error, message: redact(error.message) }))
