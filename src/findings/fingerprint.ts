@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 
 import type { ResourceRef } from './finding.js';
 
@@ -9,7 +9,7 @@ import type { ResourceRef } from './finding.js';
  */
 export function fingerprint(ruleId: string, resource: ResourceRef, pointer: string): string {
   const identity = [ruleId, apiGroup(resource.apiVersion), resource.kind, resource.namespace ?? '', resource.name, pointer].join('\u0000');
-  return createHash('sha256').update(identity).digest('hex').slice(0, 32);
+  return hash('sha256', identity, 'hex').slice(0, 32);
 }
 
 /** `apps/v1` and `apps/v1beta2` name the same resource; only the group matters. */

@@ -27,10 +27,20 @@ export function createSuppressor(snapshot: ClusterSnapshot, exemptions: readonly
   const podAnnotations = new Map<KubeObject, ReadonlyMap<string, string>>();
   for (const pod of snapshot.podSpecs) podAnnotations.set(pod.object, pod.annotations);
   const compiled = exemptions.map(compileExemption);
+  // Parsed once per object: an object with findings usually has several.
+  const ignores = new Map<KubeObject, readonly AnnotationIgnore[]>();
   return (object, ruleId) => {
-    const own = getStringMap(getRecord(object.body, 'metadata'), 'annotations');
-    const fromAnnotation = annotationSuppression(own, ruleId) ?? annotationSuppression(podAnnotations.get(object), ruleId);
-    if (fromAnnotation !== undefined) return fromAnnotation;
+    let own = ignores.get(object);
+    if (own === undefined) {
+      own = [readIgnore(getStringMap(getRecord(object.body, 'metadata'), 'annotations')), readIgnore(podAnnotations.get(object))].filter(
+        (ignore): ignore is AnnotationIgnore => ignore !== undefined,
+      );
+      ignores.set(object, own);
+    }
+    for (const ignore of own) {
+      if (ignore.all || ignore.rules.has(ruleId)) return { reason: ignore.reason, by: 'annotation' };
+    }
+    if (compiled.length === 0) return undefined;
     const namespace = snapshot.namespaceOf(object);
     for (const exemption of compiled) {
       if (exemption.matches(object, namespace, ruleId)) return { reason: exemption.reason, by: 'config' };
@@ -39,13 +49,22 @@ export function createSuppressor(snapshot: ClusterSnapshot, exemptions: readonly
   };
 }
 
-function annotationSuppression(annotations: ReadonlyMap<string, string> | undefined, ruleId: string): Suppression | undefined {
+interface AnnotationIgnore {
+  readonly rules: ReadonlySet<string>;
+  readonly all: boolean;
+  readonly reason: string;
+}
+
+function readIgnore(annotations: ReadonlyMap<string, string> | undefined): AnnotationIgnore | undefined {
   const value = annotations?.get(IGNORE_ANNOTATION);
   if (value === undefined) return undefined;
-  const ids = value.split(',').map(id => id.trim());
-  if (!ids.includes(ruleId) && !ids.includes('*') && !ids.includes('all')) return undefined;
+  const rules = new Set(value.split(',').map(id => id.trim()));
   const reason = annotations?.get(IGNORE_REASON_ANNOTATION)?.trim();
-  return { reason: reason === undefined || reason === '' ? `${IGNORE_ANNOTATION} annotation` : reason, by: 'annotation' };
+  return {
+    rules,
+    all: rules.has('*') || rules.has('all'),
+    reason: reason === undefined || reason === '' ? `${IGNORE_ANNOTATION} annotation` : reason,
+  };
 }
 
 function compileExemption(exemption: Exemption): { reason: string; matches(object: KubeObject, namespace: string | undefined, ruleId: string): boolean } {

@@ -7,11 +7,12 @@ import { DocumentSplitter } from './document-splitter.js';
 import type { LoadError } from './errors.js';
 import { describeError, InputError } from './errors.js';
 import type { InputSource } from './inputs.js';
+import { indexJson } from './json-positions.js';
 import type { ParseLimits } from './limits.js';
 import type { PositionIndex } from './position-index.js';
 import { readText } from './read-text.js';
 import type { DuplicateKey, ParsedDocument } from './yaml-document.js';
-import { indexYamlDocuments, ManifestSyntaxError, parseYamlDocuments } from './yaml-document.js';
+import { ManifestSyntaxError, parseYamlDocuments } from './yaml-document.js';
 
 export interface SourceResult {
   readonly file: string;
@@ -162,25 +163,16 @@ class ObjectCollector {
       return;
     }
     this.#result.documents++;
-    let indexed: { positions: PositionIndex | undefined; line: number; duplicateKeys: readonly DuplicateKey[] } = {
-      positions: undefined,
-      line: 1,
-      duplicateKeys: [],
-    };
-    if (text.length <= limits.maxDocumentChars) {
-      try {
-        indexed = indexYamlDocuments(text, 1, limits)[0] ?? indexed;
-      } catch {
-        // Positions are a convenience here; the values came from JSON.parse.
-      }
-    }
-    this.#addValue(value, indexed, { documentIndex, template: undefined });
+    const positions = indexJson(text);
+    const first = positions.root.locate([]).line;
+    this.#addValue(value, { positions: positions.root, line: first, duplicateKeys: positions.duplicateKeys }, { documentIndex, template: undefined }, positions.items);
   }
 
   #addValue(
     value: unknown,
     document: { positions: PositionIndex | undefined; line: number; duplicateKeys: readonly DuplicateKey[] },
     where: { documentIndex: number; template: string | undefined },
+    itemPositions?: readonly PositionIndex[],
   ): void {
     if (value === null || value === undefined) return;
     if (!isRecord(value) || (!Object.hasOwn(value, 'kind') && !Object.hasOwn(value, 'apiVersion'))) {
@@ -198,7 +190,9 @@ class ObjectCollector {
           this.#error(line, `items[${String(index)}] is ${describeValue(item)}, not a Kubernetes object`);
           continue;
         }
-        this.#addObject(item, document, where, path, line);
+        const own = itemPositions?.length === items.length ? itemPositions[index] : undefined;
+        if (own === undefined) this.#addObject(item, document, where, path, line);
+        else this.#addObject(item, { positions: own, duplicateKeys: itemDuplicates(document.duplicateKeys, path) }, where, [], line);
       }
       return;
     }
@@ -217,13 +211,7 @@ class ObjectCollector {
       documentIndex: where.documentIndex,
       template: where.template ?? kustomizeOrigin(body),
     };
-    const prefix = documentPath.length;
-    const duplicateKeys =
-      prefix === 0
-        ? document.duplicateKeys
-        : document.duplicateKeys
-            .filter(duplicate => documentPath.every((segment, i) => duplicate.path[i] === segment))
-            .map(duplicate => ({ ...duplicate, path: duplicate.path.slice(prefix) }));
+    const duplicateKeys = documentPath.length === 0 ? document.duplicateKeys : itemDuplicates(document.duplicateKeys, documentPath);
     const object = toKubeObject({ body, source, line, positions: document.positions, documentPath, duplicateKeys });
     if (typeof object === 'string') {
       this.#error(line, object);
@@ -247,6 +235,14 @@ class ObjectCollector {
   #error(line: number, message: string): void {
     this.#result.errors.push({ file: this.#result.file, line, message });
   }
+}
+
+/** Duplicates inside the item at `prefix`, with paths relative to the item. */
+function itemDuplicates(duplicates: readonly DuplicateKey[], prefix: readonly (string | number)[]): readonly DuplicateKey[] {
+  if (duplicates.length === 0) return duplicates;
+  return duplicates
+    .filter(duplicate => duplicate.path.length > prefix.length && prefix.every((segment, i) => duplicate.path[i] === segment))
+    .map(duplicate => ({ ...duplicate, path: duplicate.path.slice(prefix.length) }));
 }
 
 function lastContentLine(slice: DocumentText): number {

@@ -2,17 +2,11 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 
 import { DEFAULT_LIMITS } from './limits.js';
-import type { IndexedDocument, ParsedDocument } from './yaml-document.js';
-import { indexYamlDocuments, ManifestSyntaxError, parseYamlDocuments } from './yaml-document.js';
+import type { ParsedDocument } from './yaml-document.js';
+import { ManifestSyntaxError, parseYamlDocuments } from './yaml-document.js';
 
 function parseOne(text: string, line: number, limits: typeof DEFAULT_LIMITS): ParsedDocument {
   const document = parseYamlDocuments(text, line, limits).at(0);
-  assert.ok(document !== undefined);
-  return document;
-}
-
-function indexOne(text: string, line: number, limits: typeof DEFAULT_LIMITS): IndexedDocument {
-  const document = indexYamlDocuments(text, line, limits).at(0);
   assert.ok(document !== undefined);
   return document;
 }
@@ -55,8 +49,8 @@ describe('parseYamlDocuments', () => {
   it('indexes flow style, quoted keys and keys with slashes', () => {
     const text = 'metadata: {annotations: {"kubeward.io/ignore": "x", \'a~b\': y}}\nlist: [a, {b: c}]\n';
     const document = parseOne(text, 1, DEFAULT_LIMITS);
-    assert.equal(document.positions.locate(['metadata', 'annotations', 'kubeward.io/ignore']).column, 27);
-    assert.equal(document.positions.locate(['metadata', 'annotations', 'a~b']).column, 54);
+    assert.equal(document.positions.locate(['metadata', 'annotations', 'kubeward.io/ignore']).column, 26);
+    assert.equal(document.positions.locate(['metadata', 'annotations', 'a~b']).column, 53);
     assert.equal(document.positions.locate(['list', 1, 'b']).line, 2);
   });
 
@@ -118,8 +112,4 @@ describe('parseYamlDocuments', () => {
     }
   });
 
-  it('indexes JSON text for positions without constructing values', () => {
-    const document = indexOne('{\n  "kind": "Pod",\n  "spec": {\n    "hostPID": true\n  }\n}\n', 1, DEFAULT_LIMITS);
-    assert.equal(document.positions.locate(['spec', 'hostPID']).line, 4);
-  });
 });

@@ -1,4 +1,4 @@
-import { constructFromEvents, EVENT_ID, getScalarValue, parseEvents } from 'js-yaml';
+import { constructFromEvents, EVENT_ID, getScalarValue, parseEvents, SCALAR_STYLE } from 'js-yaml';
 import type { Event } from 'js-yaml';
 
 import type { ParseLimits } from './limits.js';
@@ -39,23 +39,7 @@ export class ManifestSyntaxError extends Error {
 
 const MAPPING = 1;
 const SEQUENCE = 2;
-
-interface Frame {
-  readonly kind: typeof MAPPING | typeof SEQUENCE;
-  readonly hash: number;
-  /** True inside a complex (non-scalar) mapping key, whose nodes have no path of their own. */
-  readonly detached: boolean;
-  /** This container is itself a mapping key (`? [a, b] : v`), so closing it leaves the value to come. */
-  readonly isKey: boolean;
-  readonly anchor: string | undefined;
-  readonly nodesAtOpen: number;
-  nextIndex: number;
-  expectKey: boolean;
-  pendingKey: string;
-  pendingLine: number;
-  pendingColumn: number;
-  keys: Map<string, number> | undefined;
-}
+const NO_DUPLICATES: readonly DuplicateKey[] = Object.freeze([]);
 
 const scratch = new PositionIndexBuilder();
 
@@ -83,11 +67,6 @@ export function parseYamlDocuments(text: string, firstLine: number, limits: Pars
 
 export type IndexedDocument = Omit<ParsedDocument, 'value'>;
 
-/** Positions and duplicate keys only, for text whose values come from elsewhere (JSON.parse). */
-export function indexYamlDocuments(text: string, firstLine: number, limits: ParseLimits): IndexedDocument[] {
-  return indexEvents(parseEventsLocated(text, firstLine, limits), text, firstLine, 0, limits);
-}
-
 function parseEventsLocated(text: string, firstLine: number, limits: ParseLimits): Event[] {
   try {
     return parseEvents(text, { maxDepth: limits.maxDepth });
@@ -96,78 +75,115 @@ function parseEventsLocated(text: string, firstLine: number, limits: ParseLimits
   }
 }
 
+/**
+ * One pass over the events: every node's path hash, line and column; duplicate keys; alias
+ * expansion. This runs once per node of every manifest, so its state lives in reusable parallel
+ * stacks (one slot per open collection) rather than an object per collection.
+ */
 function indexEvents(events: readonly Event[], text: string, firstLine: number, columnOffset: number, limits: ParseLimits): IndexedDocument[] {
   const documents: IndexedDocument[] = [];
-  const lines = new LineCursor(text, firstLine, columnOffset);
-  const frames: Frame[] = [];
+  const cursor = new LineCursor(text, firstLine, columnOffset);
+  const stack = new CollectionStack();
+  // Keys of every open mapping, one run per mapping (`keysStart` marks where each run begins).
+  const keys: string[] = [];
+  const keyLines: number[] = [];
   const path: PathSegment[] = [];
-  let anchors = new Map<string, number>();
-  let openAnchors = new Set<string>();
-  let duplicates: DuplicateKey[] = [];
+  let anchors: Map<string, number> | undefined;
+  let openAnchors: Set<string> | undefined;
+  let duplicates: DuplicateKey[] | undefined;
   let nodes = 0;
   let expanded = 0;
-  let docLine = 0;
+  let documentLine = 0;
   let inDocument = false;
-
-  const finishDocument = (): void => {
-    documents.push({ positions: scratch.build(), line: docLine === 0 ? firstLine : docLine, duplicateKeys: duplicates });
-    inDocument = false;
-  };
 
   for (const event of events) {
     if (event.type === EVENT_ID.DOCUMENT) {
       scratch.reset();
-      anchors = new Map();
-      openAnchors = new Set();
-      duplicates = [];
+      anchors = undefined;
+      openAnchors = undefined;
+      duplicates = undefined;
       nodes = 0;
       expanded = 0;
-      docLine = 0;
+      documentLine = 0;
       inDocument = true;
       continue;
     }
     if (event.type === EVENT_ID.POP) {
-      const frame = frames.pop();
-      if (frame === undefined) {
-        if (inDocument) finishDocument();
+      const depth = stack.depth - 1;
+      if (depth < 0) {
+        if (inDocument) {
+          documents.push({ positions: scratch.build(), line: documentLine === 0 ? firstLine : documentLine, duplicateKeys: duplicates ?? NO_DUPLICATES });
+          inDocument = false;
+        }
         continue;
       }
-      if (!frame.detached && frames.length > 0) path.pop();
-      if (frame.anchor !== undefined) {
-        openAnchors.delete(frame.anchor);
-        anchors.set(frame.anchor, nodes - frame.nodesAtOpen + 1);
+      if (!stack.detached[depth] && depth > 0) path.pop();
+      const anchor = stack.anchor[depth];
+      if (anchor !== undefined) {
+        openAnchors?.delete(anchor);
+        (anchors ??= new Map()).set(anchor, nodes - (stack.nodesAtOpen[depth] ?? 0) + 1);
       }
-      const parent = frames.at(-1);
-      if (parent !== undefined && !frame.isKey) afterNode(parent);
+      keys.length = stack.keysStart[depth] ?? 0;
+      keyLines.length = keys.length;
+      const wasKey = stack.isKey[depth] === true;
+      stack.pop();
+      if (depth > 0 && !wasKey) stack.afterValue(depth - 1);
       continue;
     }
 
     nodes++;
-    const start = event.type === EVENT_ID.SCALAR ? event.valueStart : event.type === EVENT_ID.ALIAS ? event.anchorStart - 1 : event.start;
-    const parent = frames.at(-1);
+    const start = nodeStart(event);
+    const top = stack.depth - 1;
 
     if (event.type === EVENT_ID.ALIAS) {
       const name = text.slice(event.anchorStart, event.anchorEnd);
-      if (openAnchors.has(name)) {
-        const at = lines.at(start);
-        throw new ManifestSyntaxError(`alias *${name} refers to a node that contains it`, at.line, at.column);
+      if (openAnchors?.has(name) === true) {
+        cursor.moveTo(start);
+        throw new ManifestSyntaxError(`alias *${name} refers to a node that contains it`, cursor.line, cursor.column);
       }
-      const weight = anchors.get(name) ?? 1;
+      const weight = anchors?.get(name) ?? 1;
       expanded += weight;
       // An anchor's weight counts what its aliases expand to, so nested aliases multiply as they would in memory.
       nodes += weight - 1;
       if (expanded > limits.maxAliasExpansion) {
-        const at = lines.at(start);
+        cursor.moveTo(start);
         throw new ManifestSyntaxError(
           `aliases expand to more than ${String(limits.maxAliasExpansion)} nodes (a YAML alias bomb?); refusing to expand`,
-          at.line,
-          at.column,
+          cursor.line,
+          cursor.column,
         );
       }
     }
 
-    if (parent?.kind === MAPPING && parent.expectKey) {
-      recordKey(parent, event, text, start);
+    if (top >= 0 && stack.kind[top] === MAPPING && stack.expectKey[top] === true) {
+      // A key: remember it and where it is; the value node that follows is indexed at the key's line.
+      cursor.moveTo(start);
+      stack.expectKey[top] = false;
+      stack.pendingLine[top] = cursor.line;
+      stack.pendingColumn[top] = cursor.column;
+      if (event.type === EVENT_ID.MAPPING || event.type === EVENT_ID.SEQUENCE) {
+        // A complex key such as `? [a, b]`: Kubernetes never uses one; index nothing beneath it.
+        stack.pendingKey[top] = '<complex key>';
+        stack.push(event.type === EVENT_ID.MAPPING ? MAPPING : SEQUENCE, stack.hash[top] ?? ROOT_HASH, true, true, undefined, nodes, keys.length);
+        continue;
+      }
+      const key = event.type === EVENT_ID.SCALAR ? getScalarValue(text, event) : '<alias>';
+      stack.pendingKey[top] = key;
+      if (stack.detached[top] === true) continue;
+      const keysStart = stack.keysStart[top] ?? 0;
+      let first = -1;
+      for (let i = keysStart; i < keys.length; i++) {
+        if (keys[i] === key) {
+          first = i;
+          break;
+        }
+      }
+      if (first >= 0) {
+        (duplicates ??= []).push({ path: [...path, key], line: cursor.line, column: cursor.column, firstLine: keyLines[first] ?? 0 });
+      } else {
+        keys.push(key);
+        keyLines.push(cursor.line);
+      }
       continue;
     }
 
@@ -177,129 +193,138 @@ function indexEvents(events: readonly Event[], text: string, firstLine: number, 
     let line: number;
     let column: number;
     let segment: PathSegment | undefined;
-    if (parent === undefined) {
-      const at = lines.at(start);
-      line = at.line;
-      column = at.column;
-      docLine = line;
+    if (top < 0) {
+      cursor.moveTo(start);
+      line = cursor.line;
+      column = cursor.column;
+      documentLine = line;
     } else {
-      detached = parent.detached;
-      if (parent.kind === MAPPING) {
-        segment = parent.pendingKey;
-        line = parent.pendingLine;
-        column = parent.pendingColumn;
+      detached = stack.detached[top] === true;
+      if (stack.kind[top] === MAPPING) {
+        segment = stack.pendingKey[top] ?? '';
+        line = stack.pendingLine[top] ?? 0;
+        column = stack.pendingColumn[top] ?? 0;
       } else {
-        segment = parent.nextIndex;
-        const at = lines.at(start);
-        line = at.line;
-        column = at.column;
+        segment = stack.nextIndex[top] ?? 0;
+        cursor.moveTo(start);
+        line = cursor.line;
+        column = cursor.column;
       }
-      hash = childHash(parent.hash, segment);
+      hash = childHash(stack.hash[top] ?? ROOT_HASH, segment);
     }
     if (!detached) scratch.add(hash, line, column);
 
     if (event.type === EVENT_ID.MAPPING || event.type === EVENT_ID.SEQUENCE) {
       const anchor = event.anchorStart >= 0 ? text.slice(event.anchorStart, event.anchorEnd) : undefined;
-      if (anchor !== undefined) openAnchors.add(anchor);
-      if (parent !== undefined && !detached && segment !== undefined) path.push(segment);
-      frames.push(newFrame(event.type === EVENT_ID.MAPPING ? MAPPING : SEQUENCE, hash, detached, false, anchor, nodes));
+      if (anchor !== undefined) (openAnchors ??= new Set()).add(anchor);
+      if (top >= 0 && !detached && segment !== undefined) path.push(segment);
+      stack.push(event.type === EVENT_ID.MAPPING ? MAPPING : SEQUENCE, hash, detached, false, anchor, nodes, keys.length);
     } else {
-      if (event.type === EVENT_ID.SCALAR && event.anchorStart >= 0) anchors.set(text.slice(event.anchorStart, event.anchorEnd), 1);
-      if (parent !== undefined) afterNode(parent);
+      if (event.type === EVENT_ID.SCALAR && event.anchorStart >= 0) (anchors ??= new Map()).set(text.slice(event.anchorStart, event.anchorEnd), 1);
+      if (top >= 0) stack.afterValue(top);
     }
   }
-  if (inDocument) finishDocument();
+  if (inDocument) documents.push({ positions: scratch.build(), line: documentLine === 0 ? firstLine : documentLine, duplicateKeys: duplicates ?? NO_DUPLICATES });
   return documents;
+}
 
-  function recordKey(frame: Frame, event: Event, source: string, start: number): void {
-    const at = lines.at(start);
-    if (event.type === EVENT_ID.MAPPING || event.type === EVENT_ID.SEQUENCE) {
-      // A complex key such as `? [a, b]`: Kubernetes never uses one; index nothing beneath it.
-      frame.pendingKey = '<complex key>';
-      frame.pendingLine = at.line;
-      frame.pendingColumn = at.column;
-      frame.expectKey = false;
-      frames.push(newFrame(event.type === EVENT_ID.MAPPING ? MAPPING : SEQUENCE, frame.hash, true, true, undefined, nodes));
-      return;
-    }
-    const key = event.type === EVENT_ID.SCALAR ? getScalarValue(source, event) : '<alias>';
-    frame.pendingKey = key;
-    frame.pendingLine = at.line;
-    frame.pendingColumn = at.column;
-    frame.expectKey = false;
-    if (frame.detached) return;
-    frame.keys ??= new Map();
-    const first = frame.keys.get(key);
-    if (first !== undefined) {
-      duplicates.push({ path: [...path, key], line: at.line, column: at.column, firstLine: first });
-    } else {
-      frame.keys.set(key, at.line);
-    }
-  }
-
-  function afterNode(frame: Frame): void {
-    if (frame.kind === SEQUENCE) frame.nextIndex++;
-    else frame.expectKey = true;
+/** Where a node's text begins: a quoted scalar at its opening quote, an alias at its `*`. */
+function nodeStart(event: Exclude<Event, { type: typeof EVENT_ID.DOCUMENT | typeof EVENT_ID.POP }>): number {
+  switch (event.type) {
+    case EVENT_ID.SCALAR:
+      return event.style === SCALAR_STYLE.SINGLE_QUOTED || event.style === SCALAR_STYLE.DOUBLE_QUOTED ? event.valueStart - 1 : event.valueStart;
+    case EVENT_ID.ALIAS:
+      return event.anchorStart - 1;
+    case EVENT_ID.MAPPING:
+    case EVENT_ID.SEQUENCE:
+      return event.start;
   }
 }
 
-function newFrame(
-  kind: typeof MAPPING | typeof SEQUENCE,
-  hash: number,
-  detached: boolean,
-  isKey: boolean,
-  anchor: string | undefined,
-  nodesAtOpen: number,
-): Frame {
-  return {
-    kind,
-    hash,
-    detached,
-    isKey,
-    anchor,
-    nodesAtOpen,
-    nextIndex: 0,
-    expectKey: kind === MAPPING,
-    pendingKey: '',
-    pendingLine: 0,
-    pendingColumn: 0,
-    keys: undefined,
-  };
+/** Open collections as parallel arrays indexed by depth, reused from one collection to the next. */
+class CollectionStack {
+  depth = 0;
+  readonly kind: number[] = [];
+  readonly hash: number[] = [];
+  /** Inside a complex (non-scalar) mapping key, whose nodes have no path of their own. */
+  readonly detached: boolean[] = [];
+  /** The collection is itself a mapping key, so closing it leaves the value to come. */
+  readonly isKey: boolean[] = [];
+  readonly anchor: (string | undefined)[] = [];
+  readonly nodesAtOpen: number[] = [];
+  readonly keysStart: number[] = [];
+  readonly nextIndex: number[] = [];
+  readonly expectKey: boolean[] = [];
+  readonly pendingKey: string[] = [];
+  readonly pendingLine: number[] = [];
+  readonly pendingColumn: number[] = [];
+
+  push(kind: number, hash: number, detached: boolean, isKey: boolean, anchor: string | undefined, nodesAtOpen: number, keysStart: number): void {
+    const at = this.depth++;
+    this.kind[at] = kind;
+    this.hash[at] = hash;
+    this.detached[at] = detached;
+    this.isKey[at] = isKey;
+    this.anchor[at] = anchor;
+    this.nodesAtOpen[at] = nodesAtOpen;
+    this.keysStart[at] = keysStart;
+    this.nextIndex[at] = 0;
+    this.expectKey[at] = kind === MAPPING;
+  }
+
+  pop(): void {
+    this.depth--;
+  }
+
+  /** A value node at `depth` is complete: the next item, or the next key. */
+  afterValue(depth: number): void {
+    if (this.kind[depth] === SEQUENCE) this.nextIndex[depth] = (this.nextIndex[depth] ?? 0) + 1;
+    else this.expectKey[depth] = true;
+  }
 }
 
 /** Turns increasing offsets into 1-based line and column by counting newlines once. */
 class LineCursor {
+  line: number;
+  column = 1;
   readonly #text: string;
-  #offset = 0;
-  #line: number;
-  #lineStart = 0;
   readonly #columnOffset: number;
+  #offset = 0;
+  #lineStart = 0;
+  /** Offset of the first newline at or after #offset (or the text length). */
+  #nextNewline = -1;
 
   constructor(text: string, firstLine: number, columnOffset: number) {
     this.#text = text;
-    this.#line = firstLine;
+    this.line = firstLine;
     this.#columnOffset = columnOffset;
   }
 
-  at(offset: number): { line: number; column: number } {
+  moveTo(offset: number): void {
     const text = this.#text;
     if (offset < this.#offset) {
       // Rare: an event earlier than the last one. Walk back.
       while (this.#offset > offset) {
         this.#offset--;
-        if (text.charCodeAt(this.#offset) === 10) this.#line--;
+        if (text.charCodeAt(this.#offset) === 10) this.line--;
       }
       this.#lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+      this.#nextNewline = -1;
     }
-    let next = text.indexOf('\n', this.#offset);
-    while (next !== -1 && next < offset) {
-      this.#line++;
-      this.#lineStart = next + 1;
-      next = text.indexOf('\n', next + 1);
+    if (this.#nextNewline < this.#offset) this.#nextNewline = newlineAt(text, this.#offset);
+    while (this.#nextNewline < offset) {
+      this.line++;
+      this.#lineStart = this.#nextNewline + 1;
+      this.#nextNewline = newlineAt(text, this.#lineStart);
     }
     this.#offset = offset;
-    return { line: this.#line, column: offset - this.#lineStart + 1 + this.#columnOffset };
+    this.column = offset - this.#lineStart + 1 + this.#columnOffset;
   }
+}
+
+function newlineAt(text: string, from: number): number {
+  const at = text.indexOf('\n', from);
+  return at === -1 ? text.length : at;
 }
 
 function toSyntaxError(error: unknown, firstLine: number): ManifestSyntaxError {

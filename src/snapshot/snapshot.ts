@@ -26,11 +26,9 @@ export class ClusterSnapshot {
   readonly unknownKinds: ReadonlyMap<string, number>;
 
   readonly #byKind = new Map<string, KubeObject[]>();
-  readonly #byNamespace = new Map<string, KubeObject[]>();
-  readonly #byKindAndNamespace = new Map<string, KubeObject[]>();
-  readonly #byName = new Map<string, KubeObject>();
-  readonly #byLabel = new Map<string, KubeObject[]>();
   readonly #customScopes = new Map<string, 'Namespaced' | 'Cluster'>();
+  /** Built on first use: most scans never ask for most of them. */
+  #lookups: Lookups | undefined;
 
   constructor(objects: readonly KubeObject[], options: SnapshotOptions = {}) {
     this.objects = Object.freeze([...objects]);
@@ -47,19 +45,10 @@ export class ClusterSnapshot {
     const problems: ShapeProblem[] = [];
     for (const object of this.objects) {
       push(this.#byKind, object.kind, object);
-      const namespace = this.namespaceOf(object);
-      if (namespace !== undefined) {
-        push(this.#byNamespace, namespace, object);
-        push(this.#byKindAndNamespace, `${object.kind}\u0000${namespace}`, object);
-      }
-      this.#byName.set(nameKey(object.kind, namespace, object.name), object);
-      for (const [key, value] of getStringMap(getRecord(object.body, 'metadata'), 'labels')) {
-        push(this.#byLabel, `${key}=${value}`, object);
-      }
       if (!isBuiltInKind(object.kind) && !this.#customScopes.has(object.kind)) {
         unknownKinds.set(object.kind, (unknownKinds.get(object.kind) ?? 0) + 1);
       }
-      const podSpec = extractPodSpec(object, namespace ?? this.defaultNamespace, problems);
+      const podSpec = extractPodSpec(object, this.namespaceOf(object) ?? this.defaultNamespace, problems);
       if (podSpec !== undefined) podSpecs.push(podSpec);
     }
     this.podSpecs = Object.freeze(podSpecs);
@@ -80,27 +69,43 @@ export class ClusterSnapshot {
   }
 
   inNamespace(namespace: string): readonly KubeObject[] {
-    return this.#byNamespace.get(namespace) ?? EMPTY;
+    return this.#index().byNamespace.get(namespace) ?? EMPTY;
   }
 
   ofKindInNamespace(kind: string, namespace: string): readonly KubeObject[] {
-    return this.#byKindAndNamespace.get(`${kind}\u0000${namespace}`) ?? EMPTY;
+    return this.#index().byKindAndNamespace.get(kind)?.get(namespace) ?? EMPTY;
   }
 
   get(kind: string, namespace: string | undefined, name: string): KubeObject | undefined {
-    return this.#byName.get(nameKey(kind, namespace, name));
+    return this.#index().byName.get(kind)?.get(namespace ?? '')?.get(name);
   }
 
   /** Objects carrying the label `key=value` on their own metadata. */
   withLabel(key: string, value: string): readonly KubeObject[] {
-    return this.#byLabel.get(`${key}=${value}`) ?? EMPTY;
+    return this.#index().byLabel.get(key)?.get(value) ?? EMPTY;
   }
 
   /** Namespaces the input declares or places objects in, sorted. */
   namespaces(): readonly string[] {
-    const names = new Set(this.#byNamespace.keys());
+    const names = new Set(this.#index().byNamespace.keys());
     for (const namespace of this.ofKind('Namespace')) if (namespace.name !== '') names.add(namespace.name);
     return [...names].sort();
+  }
+
+  #index(): Lookups {
+    if (this.#lookups !== undefined) return this.#lookups;
+    const lookups: Lookups = { byNamespace: new Map(), byKindAndNamespace: new Map(), byName: new Map(), byLabel: new Map() };
+    for (const object of this.objects) {
+      const namespace = this.namespaceOf(object);
+      if (namespace !== undefined) {
+        push(lookups.byNamespace, namespace, object);
+        push(inner(lookups.byKindAndNamespace, object.kind), namespace, object);
+      }
+      inner(inner(lookups.byName, object.kind), namespace ?? '').set(object.name, object);
+      for (const [key, value] of getStringMap(getRecord(object.body, 'metadata'), 'labels')) push(inner(lookups.byLabel, key), value, object);
+    }
+    this.#lookups = lookups;
+    return lookups;
   }
 
   /** Pod specs in `namespace` whose pod labels match `selector`. */
@@ -109,8 +114,22 @@ export class ClusterSnapshot {
   }
 }
 
-function nameKey(kind: string, namespace: string | undefined, name: string): string {
-  return `${kind}\u0000${namespace ?? ''}\u0000${name}`;
+interface Lookups {
+  readonly byNamespace: Map<string, KubeObject[]>;
+  readonly byKindAndNamespace: Map<string, Map<string, KubeObject[]>>;
+  /** kind → namespace ('' for cluster-scoped) → name. */
+  readonly byName: Map<string, Map<string, Map<string, KubeObject>>>;
+  /** label key → value → objects. */
+  readonly byLabel: Map<string, Map<string, KubeObject[]>>;
+}
+
+function inner<K, V>(map: Map<string, Map<K, V>>, key: string): Map<K, V> {
+  let found = map.get(key);
+  if (found === undefined) {
+    found = new Map<K, V>();
+    map.set(key, found);
+  }
+  return found;
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
