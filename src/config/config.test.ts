@@ -8,15 +8,15 @@ import { loadConfig, parseConfig } from './config.js';
 
 const KNOWN = new Set(['privileged-container', 'cpu-limits-missing', 'image-tag-mutable']);
 
-function errorOf(text: string): string {
-  const result = parseConfig(text, 'kubeward.yaml', KNOWN);
+async function errorOf(text: string): Promise<string> {
+  const result = await parseConfig(text, 'kubeward.yaml', KNOWN);
   assert.ok('error' in result, 'expected an error');
   return `${String(result.error.line)}: ${result.error.message}`;
 }
 
 describe('config', () => {
-  it('reads rule switches (YAML 1.1 off/no work), severity overrides, options and exemptions', () => {
-    const result = parseConfig(
+  it('reads rule switches (YAML 1.1 off/no work), severity overrides, options and exemptions', async () => {
+    const result = await parseConfig(
       [
         'failOn: high',
         'rules:',
@@ -41,14 +41,14 @@ describe('config', () => {
     assert.deepEqual(result.config.exemptions, [{ rules: ['privileged-container'], namespaces: ['kube-system'], reason: 'node agents' }]);
   });
 
-  it('names the file line of every mistake', () => {
-    assert.equal(errorOf('failOn: high\nrules:\n  privileged-containr: off\n'), '3: invalid config: unknown rule "privileged-containr" (see `kubeward rules`)');
-    assert.equal(errorOf('rules:\n  image-tag-mutable: severe\n'), '2: invalid config: rules.image-tag-mutable: must be true/false, a severity, or a mapping with enabled, severity and options');
-    assert.equal(errorOf('failOn: urgent\n'), '1: invalid config: failOn: must be one of critical, high, medium, low, info');
-    assert.equal(errorOf('exemptions:\n  - rules: [x]\n'), '2: invalid config: exemptions.0: must have required property \'reason\'');
-    assert.equal(errorOf('exemptions:\n  - reason: r\n    rules: [nope]\n'), '3: invalid config: unknown rule "nope" in exemption');
-    assert.equal(errorOf('colour: true\n'), '1: invalid config: config: unknown key "colour"');
-    assert.equal(errorOf('rules: [\n'), '2: invalid YAML in config: deficient indentation');
+  it('names the file line of every mistake', async () => {
+    assert.equal(await errorOf('failOn: high\nrules:\n  privileged-containr: off\n'), '3: invalid config: unknown rule "privileged-containr" (see `kubeward rules`)');
+    assert.equal(await errorOf('rules:\n  image-tag-mutable: severe\n'), '2: invalid config: rules.image-tag-mutable: must be true/false, a severity, or a mapping with enabled, severity and options');
+    assert.equal(await errorOf('failOn: urgent\n'), '1: invalid config: failOn: must be one of critical, high, medium, low, info');
+    assert.equal(await errorOf('exemptions:\n  - rules: [x]\n'), '2: invalid config: exemptions.0: must have required property \'reason\'');
+    assert.equal(await errorOf('exemptions:\n  - reason: r\n    rules: [nope]\n'), '3: invalid config: unknown rule "nope" in exemption');
+    assert.equal(await errorOf('colour: true\n'), '1: invalid config: config: unknown key "colour"');
+    assert.equal(await errorOf('rules: [\n'), '2: invalid YAML in config: deficient indentation');
   });
 
   describe('discovery', () => {

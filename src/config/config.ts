@@ -13,7 +13,6 @@ import { isRecord, isString } from '../snapshot/guards.js';
 import type { JsonRecord } from '../snapshot/guards.js';
 import type { Severity } from '../rules/types.js';
 import { SEVERITIES } from '../rules/types.js';
-import { validateConfigShape } from './schema.js';
 
 export interface RuleConfig {
   readonly enabled: boolean;
@@ -50,12 +49,12 @@ export async function loadConfig(explicit: string | undefined, cwd: string, know
       if (explicit === undefined) continue;
       return { error: { file: displayPath(path, cwd), line: 0, message: `cannot read config: ${describeError(error)}` } };
     }
-    return parseConfig(text, displayPath(path, cwd), knownRuleIds);
+    return await parseConfig(text, displayPath(path, cwd), knownRuleIds);
   }
   return { config: EMPTY_CONFIG };
 }
 
-export function parseConfig(text: string, file: string, knownRuleIds: ReadonlySet<string>): ConfigResult {
+export async function parseConfig(text: string, file: string, knownRuleIds: ReadonlySet<string>): Promise<ConfigResult> {
   const fail = (line: number, message: string): ConfigResult => ({ error: { file, line, message } });
   let value: unknown;
   let positions: PositionIndex | undefined;
@@ -68,6 +67,8 @@ export function parseConfig(text: string, file: string, knownRuleIds: ReadonlySe
     return fail(0, `invalid config: ${describeError(error)}`);
   }
   const lineOf = (path: Path): number => positions?.locate(path).line ?? 1;
+  // Ajv is loaded only when there is a config file: most scans have none, and it costs startup time.
+  const { validateConfigShape } = await import('./schema.js');
   const shapeError = validateConfigShape(value);
   if (shapeError !== undefined) return fail(lineOf(shapeError.path), `invalid config: ${shapeError.message}`);
   if (!isRecord(value)) return { config: { ...EMPTY_CONFIG, file } };
