@@ -55,7 +55,7 @@ export function buildProgram(): Command {
     .option('--skip-rules <ids>', 'do not run these rules (comma-separated)', commaList)
     .option('--color', 'force coloured text output')
     .option('--no-color', 'never colour text output')
-    .option('-j, --jobs <n>', 'parse files on N worker threads ("auto": one per core)', parseJobs, 1)
+    .option('-j, --jobs <n>', 'parse files on N threads: the main thread and N-1 workers ("auto": one per core)', parseJobs, 1)
     .addHelpText('after', SCAN_HELP)
     .action(async (paths: string[], flags: ScanFlags) => {
       const { runScan } = await import('./scan-command.js');
