@@ -1,6 +1,6 @@
 import type { Path } from '../../load/path.js';
 import { toPointer } from '../../load/path.js';
-import type { ContainerView } from '../../snapshot/pod-spec.js';
+import type { ContainerView, PodSpecView } from '../../snapshot/pod-spec.js';
 import { describeContainer } from './describe.js';
 
 /** Where a container's offending value comes from: its own securityContext, the pod's, or nowhere. */
@@ -36,6 +36,22 @@ export function groupByPath(offenders: readonly OffendingContainer[]): FindingGr
     else group.containers.push(container);
   }
   return [...groups.values()];
+}
+
+/**
+ * The containers of `pod` for which `offends` returns where their offending value is written
+ * (undefined: no offence), grouped by that place (see `groupByPath`).
+ */
+export function offendingGroups(
+  pod: PodSpecView,
+  offends: (container: ContainerView) => Omit<OffendingContainer, 'container'> | undefined,
+): FindingGroup[] {
+  const offenders: OffendingContainer[] = [];
+  for (const container of pod.containers) {
+    const offence = offends(container);
+    if (offence !== undefined) offenders.push({ container, ...offence });
+  }
+  return groupByPath(offenders);
 }
 
 /** `container "a", init container "b" and ephemeral container "c"`. */

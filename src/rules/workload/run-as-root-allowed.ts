@@ -1,7 +1,6 @@
 import { effectiveSecurityValue } from '../../snapshot/security-context.js';
 import { defineRule } from '../types.js';
-import type { OffendingContainer } from '../util/inherited-findings.js';
-import { describeContainers, groupByPath, plural } from '../util/inherited-findings.js';
+import { describeContainers, offendingGroups, plural } from '../util/inherited-findings.js';
 
 /** A UID that is certainly not root. */
 function isNonRootUid(value: unknown): boolean {
@@ -40,13 +39,12 @@ export default defineRule({
   target: 'pod',
   check(pod, context) {
     if (pod.isWindows) return;
-    const offenders: OffendingContainer[] = [];
-    for (const container of pod.containers) {
+    const groups = offendingGroups(pod, container => {
       const nonRoot = effectiveSecurityValue(pod, container, 'runAsNonRoot');
-      if (nonRoot.value === true || isNonRootUid(effectiveSecurityValue(pod, container, 'runAsUser').value)) continue;
-      offenders.push({ container, path: nonRoot.path ?? container.path, from: nonRoot.from, value: nonRoot.value });
-    }
-    for (const group of groupByPath(offenders)) {
+      if (nonRoot.value === true || isNonRootUid(effectiveSecurityValue(pod, container, 'runAsUser').value)) return undefined;
+      return { path: nonRoot.path ?? container.path, from: nonRoot.from, value: nonRoot.value };
+    });
+    for (const group of groups) {
       const names = describeContainers(group.containers);
       const subject = plural(group.containers, 'it runs', 'they run');
       const explicitRoot = group.containers.every(container => effectiveSecurityValue(pod, container, 'runAsUser').value === 0);

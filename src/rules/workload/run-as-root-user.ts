@@ -1,8 +1,7 @@
 import type { ContainerView, PodSpecView } from '../../snapshot/pod-spec.js';
 import { effectiveSecurityValue } from '../../snapshot/security-context.js';
 import { defineRule } from '../types.js';
-import type { OffendingContainer } from '../util/inherited-findings.js';
-import { describeContainers, groupByPath, plural } from '../util/inherited-findings.js';
+import { describeContainers, offendingGroups, plural } from '../util/inherited-findings.js';
 
 /** The containers that also require a non-root user, which the kubelet then refuses to start. */
 function refusedToStart(pod: PodSpecView, containers: readonly ContainerView[]): string {
@@ -39,12 +38,11 @@ export default defineRule({
   target: 'pod',
   check(pod, context) {
     if (pod.isWindows) return;
-    const offenders: OffendingContainer[] = [];
-    for (const container of pod.containers) {
+    const groups = offendingGroups(pod, container => {
       const user = effectiveSecurityValue(pod, container, 'runAsUser');
-      if (user.value === 0 && user.path !== undefined) offenders.push({ container, path: user.path, from: user.from, value: user.value });
-    }
-    for (const group of groupByPath(offenders)) {
+      return user.value === 0 && user.path !== undefined ? { path: user.path, from: user.from, value: user.value } : undefined;
+    });
+    for (const group of groups) {
       const names = describeContainers(group.containers);
       const refused = refusedToStart(pod, group.containers);
       if (group.from === 'pod') {

@@ -1,6 +1,5 @@
 import { defineRule } from '../types.js';
-import { describeContainers, groupByPath, plural } from '../util/inherited-findings.js';
-import type { OffendingContainer } from '../util/inherited-findings.js';
+import { describeContainers, offendingGroups, plural } from '../util/inherited-findings.js';
 import { effectiveSeccompType } from '../util/seccomp.js';
 
 const CONSEQUENCE = 'every system call, including rarely used ones behind many kernel exploits, is open to';
@@ -30,14 +29,11 @@ export default defineRule({
   target: 'pod',
   check(pod, context) {
     if (pod.isWindows) return;
-    const offenders: OffendingContainer[] = [];
-    for (const container of pod.containers) {
+    const groups = offendingGroups(pod, container => {
       const seccomp = effectiveSeccompType(pod, container);
-      if (seccomp.type === 'Unconfined' && seccomp.typePath !== undefined) {
-        offenders.push({ container, path: seccomp.typePath, from: seccomp.from, value: seccomp.type });
-      }
-    }
-    for (const group of groupByPath(offenders)) {
+      return seccomp.type === 'Unconfined' && seccomp.typePath !== undefined ? { path: seccomp.typePath, from: seccomp.from, value: seccomp.type } : undefined;
+    });
+    for (const group of groups) {
       const names = describeContainers(group.containers);
       if (group.from === 'pod') {
         context.report(
