@@ -85,6 +85,16 @@ describe('rule catalog', () => {
     }
   });
 
+  it('declares option schemas that Ajv compiles in strict mode', async () => {
+    const { validateRuleOptions } = await import('../src/config/schema.js');
+    for (const rule of ALL_RULES) {
+      if (rule.optionsSchema === undefined) continue;
+      assert.equal(rule.optionsSchema.type, 'object', `${rule.id}: options schema must describe an object`);
+      assert.equal(rule.optionsSchema.additionalProperties, false, `${rule.id}: options schema must reject unknown keys`);
+      assert.equal(validateRuleOptions(rule.optionsSchema, {}, []), undefined, `${rule.id}: every option must be optional`);
+    }
+  });
+
   it('records well-formed framework references and equivalents', () => {
     for (const rule of ALL_RULES) {
       for (const id of rule.frameworks.cis ?? []) assert.match(id, /^\d+(\.\d+)+$/, `${rule.id}: CIS id`);
@@ -118,6 +128,13 @@ describe('rule catalog', () => {
       for (const section of REQUIRED_SECTIONS) assert.ok(markdown.includes(`\n${section}\n`), `section "${section}"`);
       for (const id of equivalentIds(rule)) assert.ok(markdown.includes(id), `References must name equivalent ${id}`);
       for (const id of rule.frameworks.cis ?? []) assert.ok(markdown.includes(id), `References must name CIS ${id}`);
+      if (rule.optionsSchema !== undefined) {
+        assert.ok(markdown.includes('\n## Options\n'), 'a rule with options documents them under ## Options');
+        const properties = rule.optionsSchema.properties;
+        for (const option of Object.keys(typeof properties === 'object' && properties !== null ? properties : {})) {
+          assert.ok(markdown.includes(`\`${option}\``), `## Options must describe \`${option}\``);
+        }
+      }
       const insecure = yamlBlocks(markdown, '## ❌ Insecure');
       const secure = yamlBlocks(markdown, '## ✅ Secure');
       assert.ok(insecure.length > 0 && secure.length > 0, 'both examples are YAML blocks');

@@ -17,7 +17,7 @@ import { createProgress } from './progress.js';
 
 export async function runScan(paths: readonly string[], flags: ScanFlags): Promise<number> {
   const cwd = process.cwd();
-  const known = new Set(ALL_RULES.map(rule => rule.id));
+  const known = new Map(ALL_RULES.map(rule => [rule.id, rule.optionsSchema]));
   const configResult = await loadConfig(flags.config, cwd, known);
   if ('error' in configResult) {
     const { file, line, message } = configResult.error;

@@ -6,7 +6,16 @@ import { after, describe, it } from 'node:test';
 
 import { loadConfig, parseConfig } from './config.js';
 
-const KNOWN = new Set(['privileged-container', 'cpu-limits-missing', 'image-tag-mutable']);
+const LIMIT_SCHEMA = {
+  type: 'object',
+  additionalProperties: false,
+  properties: { minimum: { type: 'integer', minimum: 0 } },
+};
+const KNOWN = new Map<string, Readonly<Record<string, unknown>> | undefined>([
+  ['privileged-container', undefined],
+  ['cpu-limits-missing', undefined],
+  ['image-tag-mutable', LIMIT_SCHEMA],
+]);
 
 async function errorOf(text: string): Promise<string> {
   const result = await parseConfig(text, 'kubeward.yaml', KNOWN);
@@ -21,12 +30,14 @@ describe('config', () => {
         'failOn: high',
         'rules:',
         '  cpu-limits-missing: off',
-        '  image-tag-mutable: critical',
-        '  privileged-container: {enabled: true, severity: low, options: {x: 1}}',
+        '  privileged-container: {enabled: true, severity: low}',
+        '  image-tag-mutable: {options: {minimum: 3}}',
         'exemptions:',
         '  - rules: [privileged-container]',
         '    namespaces: [kube-system]',
         '    reason: node agents',
+        'workloads:',
+        '  - {kind: CloneSet, group: apps.kruise.io, template: spec.template}',
       ].join('\n'),
       'kubeward.yaml',
       KNOWN,
@@ -35,10 +46,11 @@ describe('config', () => {
     assert.equal(result.config.failOn, 'high');
     assert.deepEqual(Object.fromEntries(result.config.rules), {
       'cpu-limits-missing': { enabled: false },
-      'image-tag-mutable': { enabled: true, severity: 'critical' },
-      'privileged-container': { enabled: true, severity: 'low', options: { x: 1 } },
+      'image-tag-mutable': { enabled: true, options: { minimum: 3 } },
+      'privileged-container': { enabled: true, severity: 'low' },
     });
     assert.deepEqual(result.config.exemptions, [{ rules: ['privileged-container'], namespaces: ['kube-system'], reason: 'node agents' }]);
+    assert.deepEqual(result.config.workloads, [{ kind: 'CloneSet', group: 'apps.kruise.io', template: ['spec', 'template'] }]);
   });
 
   it('names the file line of every mistake', async () => {
@@ -48,6 +60,9 @@ describe('config', () => {
     assert.equal(await errorOf('exemptions:\n  - rules: [x]\n'), '2: invalid config: exemptions.0: must have required property \'reason\'');
     assert.equal(await errorOf('exemptions:\n  - reason: r\n    rules: [nope]\n'), '3: invalid config: unknown rule "nope" in exemption');
     assert.equal(await errorOf('colour: true\n'), '1: invalid config: config: unknown key "colour"');
+    assert.equal(await errorOf('rules:\n  privileged-container: {options: {x: 1}}\n'), '2: invalid config: rule "privileged-container" takes no options');
+    assert.equal(await errorOf('rules:\n  image-tag-mutable:\n    options:\n      minimum: -1\n'), '4: invalid config: rules.image-tag-mutable.options.minimum: must be >= 0');
+    assert.equal(await errorOf('rules:\n  image-tag-mutable:\n    options: {maximum: 1}\n'), '3: invalid config: rules.image-tag-mutable.options: unknown key "maximum"');
     assert.equal(await errorOf('rules: [\n'), '2: invalid YAML in config: deficient indentation');
   });
 

@@ -11,6 +11,7 @@ import { ManifestSyntaxError, parseYamlDocuments } from '../load/yaml-document.j
 import type { Exemption } from '../findings/suppress.js';
 import { isRecord, isString } from '../snapshot/guards.js';
 import type { JsonRecord } from '../snapshot/guards.js';
+import type { WorkloadKind } from '../snapshot/pod-spec.js';
 import type { Severity } from '../rules/types.js';
 import { SEVERITIES } from '../rules/types.js';
 
@@ -26,9 +27,11 @@ export interface KubewardConfig {
   readonly failOn?: Severity;
   readonly rules: ReadonlyMap<string, RuleConfig>;
   readonly exemptions: readonly Exemption[];
+  /** Custom workload kinds with a pod template somewhere other than `spec.template`. */
+  readonly workloads: readonly WorkloadKind[];
 }
 
-export const EMPTY_CONFIG: KubewardConfig = { rules: new Map(), exemptions: [] };
+export const EMPTY_CONFIG: KubewardConfig = { rules: new Map(), exemptions: [], workloads: [] };
 
 export const DEFAULT_CONFIG_FILES = ['kubeward.yaml', '.kubeward.yaml', 'kubeward.yml', '.kubeward.yml'];
 
@@ -39,7 +42,10 @@ export type ConfigResult = { readonly config: KubewardConfig } | { readonly erro
  * reported with the file and line of the offending entry; unknown rule ids are errors, because a
  * typo would otherwise silently leave a rule on.
  */
-export async function loadConfig(explicit: string | undefined, cwd: string, knownRuleIds: ReadonlySet<string>): Promise<ConfigResult> {
+/** What the config needs to know about the rules: their ids, and the schema of any options. */
+export type KnownRules = ReadonlyMap<string, Readonly<Record<string, unknown>> | undefined>;
+
+export async function loadConfig(explicit: string | undefined, cwd: string, knownRules: KnownRules): Promise<ConfigResult> {
   const candidates = explicit === undefined ? DEFAULT_CONFIG_FILES.map(name => resolve(cwd, name)) : [resolve(cwd, explicit)];
   for (const path of candidates) {
     let text: string;
@@ -49,12 +55,12 @@ export async function loadConfig(explicit: string | undefined, cwd: string, know
       if (explicit === undefined) continue;
       return { error: { file: displayPath(path, cwd), line: 0, message: `cannot read config: ${describeError(error)}` } };
     }
-    return await parseConfig(text, displayPath(path, cwd), knownRuleIds);
+    return await parseConfig(text, displayPath(path, cwd), knownRules);
   }
   return { config: EMPTY_CONFIG };
 }
 
-export async function parseConfig(text: string, file: string, knownRuleIds: ReadonlySet<string>): Promise<ConfigResult> {
+export async function parseConfig(text: string, file: string, knownRules: KnownRules): Promise<ConfigResult> {
   const fail = (line: number, message: string): ConfigResult => ({ error: { file, line, message } });
   let value: unknown;
   let positions: PositionIndex | undefined;
@@ -68,27 +74,40 @@ export async function parseConfig(text: string, file: string, knownRuleIds: Read
   }
   const lineOf = (path: Path): number => positions?.locate(path).line ?? 1;
   // Ajv is loaded only when there is a config file: most scans have none, and it costs startup time.
-  const { validateConfigShape } = await import('./schema.js');
+  const { validateConfigShape, validateRuleOptions } = await import('./schema.js');
   const shapeError = validateConfigShape(value);
   if (shapeError !== undefined) return fail(lineOf(shapeError.path), `invalid config: ${shapeError.message}`);
   if (!isRecord(value)) return { config: { ...EMPTY_CONFIG, file } };
 
   const rules = new Map<string, RuleConfig>();
   for (const [id, setting] of Object.entries(isRecord(value.rules) ? value.rules : {})) {
-    if (!knownRuleIds.has(id)) return fail(lineOf(['rules', id]), `invalid config: unknown rule "${id}" (see \`kubeward rules\`)`);
-    rules.set(id, toRuleConfig(setting));
+    if (!knownRules.has(id)) return fail(lineOf(['rules', id]), `invalid config: unknown rule "${id}" (see \`kubeward rules\`)`);
+    const ruleConfig = toRuleConfig(setting);
+    if (ruleConfig.options !== undefined) {
+      const schema = knownRules.get(id);
+      const path = ['rules', id, 'options'];
+      if (schema === undefined) return fail(lineOf(path), `invalid config: rule "${id}" takes no options`);
+      const optionsError = validateRuleOptions(schema, ruleConfig.options, path);
+      if (optionsError !== undefined) return fail(lineOf(optionsError.path), `invalid config: ${optionsError.message}`);
+    }
+    rules.set(id, ruleConfig);
   }
   const exemptions: Exemption[] = [];
   const rawExemptions = Array.isArray(value.exemptions) ? value.exemptions : [];
   for (const [index, raw] of rawExemptions.entries()) {
     if (!isRecord(raw)) continue;
     const exemption = toExemption(raw);
-    const unknown = exemption.rules?.find(id => !knownRuleIds.has(id));
+    const unknown = exemption.rules?.find(id => !knownRules.has(id));
     if (unknown !== undefined) return fail(lineOf(['exemptions', index, 'rules']), `invalid config: unknown rule "${unknown}" in exemption`);
     exemptions.push(exemption);
   }
+  const workloads: WorkloadKind[] = [];
+  for (const raw of Array.isArray(value.workloads) ? value.workloads : []) {
+    if (!isRecord(raw) || !isString(raw.kind) || !isString(raw.template)) continue;
+    workloads.push({ kind: raw.kind, template: raw.template.split('.'), ...(isString(raw.group) ? { group: raw.group } : {}) });
+  }
   const failOn = isSeverity(value.failOn) ? value.failOn : undefined;
-  return { config: { file, rules, exemptions, ...(failOn === undefined ? {} : { failOn }) } };
+  return { config: { file, rules, exemptions, workloads, ...(failOn === undefined ? {} : { failOn }) } };
 }
 
 function toRuleConfig(setting: unknown): RuleConfig {

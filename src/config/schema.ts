@@ -23,6 +23,22 @@ export function validateConfigShape(value: unknown): ShapeError | undefined {
   return { path: pointerToPath(error.instancePath), message: describe(error) };
 }
 
+const optionValidators = new Map<Readonly<Record<string, unknown>>, ValidateFunction>();
+
+/** Checks a rule's `options` against the schema the rule declares. */
+export function validateRuleOptions(schema: Readonly<Record<string, unknown>>, value: unknown, path: Path): ShapeError | undefined {
+  let validate = optionValidators.get(schema);
+  if (validate === undefined) {
+    validate = new Ajv({ allErrors: false, strict: true }).compile(schema);
+    optionValidators.set(schema, validate);
+  }
+  if (validate(value)) return undefined;
+  const error = pickError(validate.errors ?? []);
+  if (error === undefined) return { path, message: 'options do not match the rule\'s schema' };
+  const where = [...path, ...pointerToPath(error.instancePath)];
+  return { path: where, message: describe({ ...error, instancePath: '/' + where.map(String).join('/') }) };
+}
+
 /** `oneOf` failures drown the real cause in alternatives; prefer the most specific error. */
 function pickError(errors: readonly ErrorObject[]): ErrorObject | undefined {
   const deepest = Math.max(...errors.map(error => error.instancePath.length));

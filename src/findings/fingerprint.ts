@@ -1,5 +1,6 @@
 import { hash } from 'node:crypto';
 
+import { apiGroupOf } from '../snapshot/kinds.js';
 import type { ResourceRef } from './finding.js';
 
 /**
@@ -8,12 +9,8 @@ import type { ResourceRef } from './finding.js';
  * fingerprint (and the `--baseline` match, and GitHub's alert) stable.
  */
 export function fingerprint(ruleId: string, resource: ResourceRef, pointer: string): string {
-  const identity = [ruleId, apiGroup(resource.apiVersion), resource.kind, resource.namespace ?? '', resource.name, pointer].join('\u0000');
+  // `apps/v1` and `apps/v1beta2` name the same resource; only the group matters.
+  const identity = [ruleId, apiGroupOf(resource.apiVersion), resource.kind, resource.namespace ?? '', resource.name, pointer].join('\u0000');
   return hash('sha256', identity, 'hex').slice(0, 32);
 }
 
-/** `apps/v1` and `apps/v1beta2` name the same resource; only the group matters. */
-function apiGroup(apiVersion: string): string {
-  const slash = apiVersion.indexOf('/');
-  return slash === -1 ? '' : apiVersion.slice(0, slash);
-}

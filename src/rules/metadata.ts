@@ -17,6 +17,7 @@ export function ruleMetadata(rule: Rule): RuleMetadata {
     frameworks: rule.frameworks,
     equivalents: rule.equivalents,
     fixable: rule.fixable,
+    ...(rule.optionsSchema === undefined ? {} : { optionsSchema: rule.optionsSchema }),
     docs: `${DOCS_BASE_URI}${rule.id}.md`,
   };
 }

@@ -59,6 +59,12 @@ export interface RuleMeta {
   readonly frameworks: Frameworks;
   readonly equivalents: Equivalents;
   readonly fixable: boolean;
+  /**
+   * JSON Schema (draft-07) of the rule's `options` in kubeward.yaml, an object schema with
+   * `additionalProperties: false`. Rules without options leave it out, and options given to them
+   * are a config error.
+   */
+  readonly optionsSchema?: Readonly<Record<string, unknown>>;
 }
 
 export interface RuleContext {

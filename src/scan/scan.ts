@@ -73,7 +73,7 @@ export async function scan(request: ScanRequest, loader: SourceLoader = loadSequ
     ignoredDocuments += result.ignored;
     chars += result.chars;
   }
-  const snapshot = new ClusterSnapshot(objects);
+  const snapshot = new ClusterSnapshot(objects, { workloads: request.config.workloads });
   for (const problem of snapshot.shapeProblems) {
     const position = locate(problem.object, problem.path);
     errors.push({

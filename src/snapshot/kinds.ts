@@ -92,3 +92,56 @@ export function isClusterScopedKind(kind: string): boolean {
 export function isListKind(kind: string): boolean {
   return kind === 'List' || (kind.endsWith('List') && kind.length > 4);
 }
+
+/** API group of each built-in kind ('' is the core group), for telling them from look-alike CRDs. */
+const BUILT_IN_GROUPS: ReadonlyMap<string, readonly string[]> = new Map([
+  ['Pod', ['']],
+  ['Service', ['']],
+  ['ServiceAccount', ['']],
+  ['Secret', ['']],
+  ['ConfigMap', ['']],
+  ['Namespace', ['']],
+  ['Node', ['']],
+  ['LimitRange', ['']],
+  ['ResourceQuota', ['']],
+  ['PersistentVolume', ['']],
+  ['PersistentVolumeClaim', ['']],
+  ['ReplicationController', ['']],
+  ['PodTemplate', ['']],
+  ['Endpoints', ['']],
+  ['Deployment', ['apps', 'extensions']],
+  ['ReplicaSet', ['apps', 'extensions']],
+  ['StatefulSet', ['apps']],
+  ['DaemonSet', ['apps', 'extensions']],
+  ['Job', ['batch']],
+  ['CronJob', ['batch']],
+  ['Ingress', ['networking.k8s.io', 'extensions']],
+  ['IngressClass', ['networking.k8s.io']],
+  ['NetworkPolicy', ['networking.k8s.io', 'extensions']],
+  ['PodDisruptionBudget', ['policy']],
+  ['HorizontalPodAutoscaler', ['autoscaling']],
+  ['PriorityClass', ['scheduling.k8s.io']],
+  ['Role', ['rbac.authorization.k8s.io']],
+  ['RoleBinding', ['rbac.authorization.k8s.io']],
+  ['ClusterRole', ['rbac.authorization.k8s.io']],
+  ['ClusterRoleBinding', ['rbac.authorization.k8s.io']],
+  ['CustomResourceDefinition', ['apiextensions.k8s.io']],
+  ['ValidatingWebhookConfiguration', ['admissionregistration.k8s.io']],
+  ['MutatingWebhookConfiguration', ['admissionregistration.k8s.io']],
+]);
+
+/** `apps/v1` → `apps`; `v1` → `` (the core group). */
+export function apiGroupOf(apiVersion: string): string {
+  const slash = apiVersion.indexOf('/');
+  return slash === -1 ? '' : apiVersion.slice(0, slash);
+}
+
+/**
+ * True when the object is the built-in `kind`, not a custom resource that reuses its name
+ * (Knative's `serving.knative.dev` Service, Calico's `projectcalico.org` NetworkPolicy).
+ */
+export function isBuiltIn(object: { readonly apiVersion: string; readonly kind: string }, kind: string): boolean {
+  if (object.kind !== kind) return false;
+  const groups = BUILT_IN_GROUPS.get(kind);
+  return groups === undefined || groups.includes(apiGroupOf(object.apiVersion));
+}

@@ -1,6 +1,7 @@
 import type { Path } from '../load/path.js';
 import type { JsonRecord } from './guards.js';
 import { asArray, getRecord, getString, getStringMap, hasOwn, isRecord, own } from './guards.js';
+import { apiGroupOf } from './kinds.js';
 import type { KubeObject } from './kube-object.js';
 
 export type ContainerType = 'container' | 'initContainer' | 'ephemeralContainer';
@@ -62,8 +63,13 @@ const CONTAINER_LISTS: readonly (readonly [string, ContainerType])[] = [
  * The pod spec of an object, if it has one. Custom resources that embed a standard pod template
  * at `spec.template.spec` (Argo Rollouts, many operators) count too: their pods are just as real.
  */
-export function extractPodSpec(object: KubeObject, namespace: string, problems: ShapeProblem[]): PodSpecView | undefined {
-  const paths = TEMPLATE_PATHS.get(object.kind) ?? customTemplatePaths(object);
+export function extractPodSpec(
+  object: KubeObject,
+  namespace: string,
+  problems: ShapeProblem[],
+  workloads: readonly WorkloadKind[] = [],
+): PodSpecView | undefined {
+  const paths = configuredTemplatePaths(object, workloads) ?? TEMPLATE_PATHS.get(object.kind) ?? customTemplatePaths(object);
   if (paths === undefined) return undefined;
   const specValue = valueAt(object.body, paths.spec);
   if (specValue === undefined || specValue === null) return undefined;
@@ -112,6 +118,27 @@ export function extractPodSpec(object: KubeObject, namespace: string, problems: 
     containers,
     isWindows: getString(getRecord(specValue, 'os'), 'name') === 'windows',
   };
+}
+
+/**
+ * A custom workload kind whose pods come from a pod template at `template` (a
+ * `PodTemplateSpec`: `metadata` and `spec`), declared in `kubeward.yaml` for kinds that do not
+ * use the common `spec.template` layout.
+ */
+export interface WorkloadKind {
+  readonly kind: string;
+  /** API group; when absent, the kind matches in any group. */
+  readonly group?: string;
+  readonly template: Path;
+}
+
+function configuredTemplatePaths(object: KubeObject, workloads: readonly WorkloadKind[]): { spec: Path; metadata: Path } | undefined {
+  for (const workload of workloads) {
+    if (workload.kind !== object.kind) continue;
+    if (workload.group !== undefined && workload.group !== apiGroupOf(object.apiVersion)) continue;
+    return { spec: [...workload.template, 'spec'], metadata: [...workload.template, 'metadata'] };
+  }
+  return undefined;
 }
 
 function customTemplatePaths(object: KubeObject): { spec: Path; metadata: Path } | undefined {

@@ -82,6 +82,28 @@ describe('ClusterSnapshot', () => {
     assert.deepEqual([...(snapshot.podSpecs[1]?.labels ?? [])], [['app', 'web'], ['tier', 'front']]);
   });
 
+  it('finds pod templates of custom kinds at a configured path, in the configured group only', async () => {
+    const { objects } = await loadText(`apiVersion: batch.acme.io/v1
+kind: Pipeline
+metadata: {name: build, namespace: ci}
+spec:
+  runner:
+    podTemplate:
+      metadata: {labels: {app: build}}
+      spec: {containers: [{name: step, image: s:1}]}
+---
+apiVersion: other.io/v1
+kind: Pipeline
+metadata: {name: elsewhere}
+spec: {runner: {podTemplate: {spec: {containers: [{name: x, image: x:1}]}}}}
+`);
+    const snapshot = new ClusterSnapshot(objects, { workloads: [{ kind: 'Pipeline', group: 'batch.acme.io', template: ['spec', 'runner', 'podTemplate'] }] });
+    assert.deepEqual(
+      snapshot.podSpecs.map(pod => [pod.object.name, pod.specPath.join('.'), [...pod.labels]]),
+      [['build', 'spec.runner.podTemplate.spec', [['app', 'build']]]],
+    );
+  });
+
   it('indexes by kind, namespace, name and label', async () => {
     const { snapshot } = await snapshotOf(WORKLOADS);
     assert.deepEqual(snapshot.ofKind('Deployment').map(object => object.name), ['web']);

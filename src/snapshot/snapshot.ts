@@ -3,12 +3,14 @@ import { isBuiltInKind, isClusterScopedKind } from './kinds.js';
 import type { KubeObject } from './kube-object.js';
 import type { LabelSelector } from './label-selector.js';
 import { matchesSelector } from './label-selector.js';
-import type { PodSpecView, ShapeProblem } from './pod-spec.js';
+import type { PodSpecView, ShapeProblem, WorkloadKind } from './pod-spec.js';
 import { extractPodSpec } from './pod-spec.js';
 
 export interface SnapshotOptions {
   /** Namespace of namespaced objects that do not name one (kubectl's default is `default`). */
   readonly defaultNamespace?: string;
+  /** Custom workload kinds with a pod template somewhere other than `spec.template`. */
+  readonly workloads?: readonly WorkloadKind[];
 }
 
 const EMPTY: readonly KubeObject[] = Object.freeze([]);
@@ -48,7 +50,7 @@ export class ClusterSnapshot {
       if (!isBuiltInKind(object.kind) && !this.#customScopes.has(object.kind)) {
         unknownKinds.set(object.kind, (unknownKinds.get(object.kind) ?? 0) + 1);
       }
-      const podSpec = extractPodSpec(object, this.namespaceOf(object) ?? this.defaultNamespace, problems);
+      const podSpec = extractPodSpec(object, this.namespaceOf(object) ?? this.defaultNamespace, problems, options.workloads);
       if (podSpec !== undefined) podSpecs.push(podSpec);
     }
     this.podSpecs = Object.freeze(podSpecs);

@@ -35,7 +35,7 @@ export async function loadText(text: string, options: TextScanOptions = {}): Pro
 /** The scan pipeline over in-memory text: load, snapshot, rules, suppressions. */
 export async function scanText(text: string, options: TextScanOptions = {}): Promise<ScanResult> {
   const { objects, errors } = await loadText(text, options);
-  const snapshot = new ClusterSnapshot(objects);
+  const snapshot = new ClusterSnapshot(objects, { workloads: options.config?.workloads ?? [] });
   return evaluate(snapshot, { rules: options.rules ?? ALL_RULES, config: options.config ?? EMPTY_CONFIG, baseline: options.baseline }, errors, {
     files: 1,
     documents: objects.length,
