@@ -116,6 +116,10 @@ spec: {runner: {podTemplate: {spec: {containers: [{name: x, image: x:1}]}}}}
     const selector = parseLabelSelector({ matchExpressions: [{ key: 'app', operator: 'In', values: ['web', 'nightly'] }] });
     assert.ok(selector.ok);
     assert.deepEqual(snapshot.podSpecsMatching('shop', selector.selector).map(pod => pod.object.name), ['web', 'nightly']);
+    assert.deepEqual(snapshot.podSpecsInNamespace('old').map(pod => pod.object.name), ['legacy']);
+    const web = snapshot.get('Deployment', 'shop', 'web');
+    assert.ok(web !== undefined);
+    assert.equal(snapshot.podSpecOf(web)?.specPath.join('.'), 'spec.template.spec');
   });
 
   it('counts unknown kinds, and learns kinds and scopes from CustomResourceDefinitions', async () => {

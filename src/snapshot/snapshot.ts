@@ -14,6 +14,7 @@ export interface SnapshotOptions {
 }
 
 const EMPTY: readonly KubeObject[] = Object.freeze([]);
+const EMPTY_PODS: readonly PodSpecView[] = Object.freeze([]);
 
 /**
  * Every object of one scan, indexed once. Immutable: engines and rules are pure functions of it,
@@ -31,6 +32,8 @@ export class ClusterSnapshot {
   readonly #customScopes = new Map<string, 'Namespaced' | 'Cluster'>();
   /** Built on first use: most scans never ask for most of them. */
   #lookups: Lookups | undefined;
+  #podsByNamespace: Map<string, PodSpecView[]> | undefined;
+  #podsByObject: Map<KubeObject, PodSpecView> | undefined;
 
   constructor(objects: readonly KubeObject[], options: SnapshotOptions = {}) {
     this.objects = Object.freeze([...objects]);
@@ -110,9 +113,28 @@ export class ClusterSnapshot {
     return lookups;
   }
 
+  /** Pod specs whose pods run in `namespace`. */
+  podSpecsInNamespace(namespace: string): readonly PodSpecView[] {
+    if (this.#podsByNamespace === undefined) {
+      const byNamespace = new Map<string, PodSpecView[]>();
+      for (const pod of this.podSpecs) push(byNamespace, pod.namespace, pod);
+      this.#podsByNamespace = byNamespace;
+    }
+    return this.#podsByNamespace.get(namespace) ?? EMPTY_PODS;
+  }
+
   /** Pod specs in `namespace` whose pod labels match `selector`. */
   podSpecsMatching(namespace: string, selector: LabelSelector): readonly PodSpecView[] {
-    return this.podSpecs.filter(pod => pod.namespace === namespace && matchesSelector(selector, pod.labels));
+    return this.podSpecsInNamespace(namespace).filter(pod => matchesSelector(selector, pod.labels));
+  }
+
+  /** The pod spec of a pod-bearing object, if it has one. */
+  podSpecOf(object: KubeObject): PodSpecView | undefined {
+    if (this.#podsByObject === undefined) {
+      this.#podsByObject = new Map();
+      for (const pod of this.podSpecs) this.#podsByObject.set(pod.object, pod);
+    }
+    return this.#podsByObject.get(object);
   }
 }
 
