@@ -91,6 +91,7 @@ describe('reports', () => {
     assert.deepEqual(first.resource, { apiVersion: 'apps/v1', kind: 'Deployment', namespace: 'shop', name: 'web' });
     assert.deepEqual(first.source, { file: 'deploy/all.yaml', line: 18, column: 13, template: 'shop/templates/web.yaml' });
     assert.deepEqual(report.errors, [{ source: { file: 'deploy/all.yaml', line: 40, column: 1 }, message: 'invalid YAML: deficient indentation' }]);
+    assert.deepEqual(report.posture, [{ practice: 'workload', title: 'Workload hardening', score: 63, checks: 5, failed: 2, findings: 1 }]);
   });
 
   it('sarif carries rule metadata, locations, fingerprints, suppressions and baseline state as GitHub expects', async () => {
@@ -167,18 +168,22 @@ describe('reports', () => {
     assert.match(markdown, /^## kubeward scan/);
     assert.match(markdown, /1 findings in 3 resources from 1 files, 1 suppressed, 1 already in the baseline, \*\*1 input errors\*\*\./);
     assert.match(markdown, /\| critical \| 1 \|/);
+    assert.match(markdown, /\| Workload hardening \| 63\/100 \| 2 of 5 \|/);
     assert.match(markdown, /\| critical \| \[privileged-container\]\([^)]+\) \| Deployment\/shop\/web \| `shop\/templates\/web\.yaml` \(`deploy\/all\.yaml:18`\) \|/);
     const rows = markdown.split('\n').filter(line => line.startsWith('| critical | ['));
     assert.equal(rows.length, 1);
   });
 
-  it('text groups findings by file and resource, with the summary and errors last', async () => {
+  it('text groups findings by practice (with its score), file and resource, with the summary and errors last', async () => {
     const text = formatText(await sample(), OPTIONS);
     assert.ok(!text.includes('\u001b['));
     const lines = text.split('\n');
-    assert.equal(lines[0], 'deploy/all.yaml');
-    assert.equal(lines[1], '  Deployment shop/web  (from shop/templates/web.yaml)');
-    assert.match(lines[2] ?? '', /^ {4}CRITICAL :18 {4}container "web" runs privileged.*\[privileged-container\]$/);
+    // privileged-container (weight 10) fails 1 of 3 pods; host-pid (weight 5) fails 1 of 2 (one suppressed): 1 - 15/40.
+    assert.equal(lines[0], 'Workload hardening   63/100');
+    assert.equal(lines[2], '  deploy/all.yaml');
+    assert.equal(lines[3], '    Deployment shop/web  (from shop/templates/web.yaml)');
+    assert.match(lines[4] ?? '', /^ {6}CRITICAL :18 {4}container "web" runs privileged.*\[privileged-container\]$/);
+    assert.match(text, /Posture by practice[^\n]*\n {2}Workload hardening +63\/100 {2}2 of 5 checks failing, 1 findings/);
     assert.ok(!text.includes('pipe|name'), 'suppressed findings are counted, not listed');
     assert.match(text, /1 findings in 1 of 3 resources · 1 file · 1 suppressed · 1 already in baseline/);
     assert.match(text, /Errors \(1\)[^\n]*\n {2}deploy\/all\.yaml:40:1 {2}invalid YAML/);

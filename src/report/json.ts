@@ -1,5 +1,6 @@
 import type { Finding } from '../findings/finding.js';
 import { TOOL_NAME } from '../version.js';
+import { postureScores } from './posture.js';
 import { countBaseline, countBySeverity, countSuppressed } from './summary.js';
 import type { Formatter } from './types.js';
 
@@ -14,6 +15,14 @@ export const formatJson: Formatter = (result, options) => {
       baseline: countBaseline(result.findings),
       errors: result.errors.length,
     },
+    posture: postureScores(result.rules, result.examined, result.findings).map(score => ({
+      practice: score.practice,
+      title: score.title,
+      score: score.score ?? null,
+      checks: score.checks,
+      failed: score.failed,
+      findings: score.findings,
+    })),
     findings: result.findings.map(toJson),
     errors: result.errors.map(error => ({
       source: { file: error.file, line: error.line, ...(error.column === undefined ? {} : { column: error.column }) },

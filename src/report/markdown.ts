@@ -2,6 +2,7 @@ import type { Finding } from '../findings/finding.js';
 import { isActive } from '../findings/finding.js';
 import { SEVERITIES } from '../rules/types.js';
 import { DOCS_BASE_URI, TOOL_NAME } from '../version.js';
+import { postureScores } from './posture.js';
 import { countBaseline, countBySeverity, countSuppressed } from './summary.js';
 import type { Formatter } from './types.js';
 
@@ -22,6 +23,14 @@ export const formatMarkdown: Formatter = (result, options) => {
     ...SEVERITIES.map(severity => `| ${severity} | ${String(counts[severity])} |`),
     '',
   ];
+  const scores = postureScores(result.rules, result.examined, result.findings);
+  if (scores.length > 0) {
+    lines.push('| Practice | Posture | Failing checks |', '|---|---:|---:|');
+    for (const score of scores) {
+      lines.push(`| ${score.title} | ${score.score === undefined ? 'n/a' : `${String(score.score)}/100`} | ${String(score.failed)} of ${String(score.checks)} |`);
+    }
+    lines.push('');
+  }
   if (active.length > 0) {
     lines.push('| Severity | Rule | Resource | Location | Finding |', '|---|---|---|---|---|');
     const ordered = [...active].sort((a, b) => SEVERITIES.indexOf(a.severity) - SEVERITIES.indexOf(b.severity));

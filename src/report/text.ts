@@ -5,12 +5,14 @@ import { isActive } from '../findings/finding.js';
 import type { Severity } from '../rules/types.js';
 import { SEVERITIES } from '../rules/types.js';
 import { DOCS_BASE_URI } from '../version.js';
+import { postureScores, practiceOf } from './posture.js';
 import { countBaseline, countBySeverity, countSuppressed } from './summary.js';
 import type { Formatter } from './types.js';
 
 /**
- * For people: findings grouped by file and resource with the line of each offending field, a
- * summary table, what to do about each rule, and any input errors last (so they stay visible).
+ * For people: findings grouped by the security practice they implement, each with its posture
+ * score, then by file and resource with the line of each offending field; what to do about each
+ * rule; a summary; and input errors last, so they stay visible.
  */
 export const formatText: Formatter = (result, options) => {
   const c = createColors(options.color);
@@ -23,16 +25,23 @@ export const formatText: Formatter = (result, options) => {
   };
   const lines: string[] = [];
   const active = result.findings.filter(isActive);
+  const scores = postureScores(result.rules, result.examined, result.findings);
 
-  for (const [file, byResource] of groupByFileAndResource(active)) {
-    lines.push(c.bold(c.underline(file)));
-    for (const [resource, findings] of byResource) {
-      const template = findings[0]?.source?.template;
-      lines.push(`  ${c.bold(resource)}${template === undefined ? '' : c.dim(`  (from ${template})`)}`);
-      for (const finding of findings) {
-        const where = finding.source === undefined ? '' : `:${String(finding.source.line)}`;
-        const label = paint[finding.severity](finding.severity.toUpperCase().padEnd(8));
-        lines.push(`    ${label} ${c.dim(where.padEnd(6))} ${finding.message} ${c.dim(`[${finding.ruleId}]`)}`);
+  for (const score of scores) {
+    const inPractice = active.filter(finding => practiceOf(finding.category) === score.practice);
+    if (inPractice.length === 0) continue;
+    lines.push(c.bold(`${score.title}  ${formatScore(score.score, c)}`));
+    lines.push('');
+    for (const [file, byResource] of groupByFileAndResource(inPractice)) {
+      lines.push(`  ${c.underline(file)}`);
+      for (const [resource, findings] of byResource) {
+        const template = findings[0]?.source?.template;
+        lines.push(`    ${c.bold(resource)}${template === undefined ? '' : c.dim(`  (from ${template})`)}`);
+        for (const finding of findings) {
+          const where = finding.source === undefined ? '' : `:${String(finding.source.line)}`;
+          const label = paint[finding.severity](finding.severity.toUpperCase().padEnd(8));
+          lines.push(`      ${label} ${c.dim(where.padEnd(6))} ${finding.message} ${c.dim(`[${finding.ruleId}]`)}`);
+        }
       }
     }
     lines.push('');
@@ -54,6 +63,15 @@ export const formatText: Formatter = (result, options) => {
     const count = counts[severity];
     const text = `  ${severity.padEnd(9)}${String(count).padStart(6)}`;
     lines.push(count > 0 ? paint[severity](text) : c.dim(text));
+  }
+  if (scores.length > 0) {
+    lines.push('');
+    lines.push(c.bold('Posture by practice') + c.dim('  (100 = every weighted check passes; see docs/posture.md)'));
+    const width = Math.max(...scores.map(score => score.title.length));
+    for (const score of scores) {
+      lines.push(`  ${score.title.padEnd(width)}  ${formatScore(score.score, c)}  ${c.dim(`${String(score.failed)} of ${String(score.checks)} checks failing, ${String(score.findings)} findings`)}`);
+    }
+    lines.push('');
   }
   const affected = new Set(active.map(finding => resourceLabel(finding))).size;
   const extras = [
@@ -79,6 +97,12 @@ export const formatText: Formatter = (result, options) => {
   }
   return lines.join('\n') + '\n';
 };
+
+function formatScore(score: number | undefined, c: ReturnType<typeof createColors>): string {
+  if (score === undefined) return c.dim('  n/a');
+  const text = `${String(score).padStart(3)}/100`;
+  return score >= 90 ? c.green(text) : score >= 70 ? c.yellow(text) : c.red(text);
+}
 
 function groupByFileAndResource(findings: readonly Finding[]): Map<string, Map<string, Finding[]>> {
   const groups = new Map<string, Map<string, Finding[]>>();
