@@ -62,6 +62,15 @@ describe('suppressions', () => {
     ]);
   });
 
+  it('counts a Namespace object as inside itself for namespace exemptions', async () => {
+    const config = { ...EMPTY_CONFIG, exemptions: [{ namespaces: ['kube-system'], reason: 'managed by the provider' }] };
+    const result = await scanText('apiVersion: v1\nkind: Namespace\nmetadata: {name: kube-system}\n---\napiVersion: v1\nkind: Namespace\nmetadata: {name: shop}\n', {
+      rules: [RULES['namespace-pss-not-enforced']],
+      config,
+    });
+    assert.deepEqual(summary(result.findings), ['kube-system namespace-pss-not-enforced config: managed by the provider', 'shop namespace-pss-not-enforced active']);
+  });
+
   it('applies config exemptions by rule, namespace, kind and name pattern', async () => {
     const config = {
       ...EMPTY_CONFIG,

@@ -1,3 +1,4 @@
+import { isBuiltIn } from '../snapshot/kinds.js';
 import type { KubeObject } from '../snapshot/kube-object.js';
 import { getRecord, getStringMap } from '../snapshot/guards.js';
 import type { ClusterSnapshot } from '../snapshot/snapshot.js';
@@ -41,7 +42,8 @@ export function createSuppressor(snapshot: ClusterSnapshot, exemptions: readonly
       if (ignore.all || ignore.rules.has(ruleId)) return { reason: ignore.reason, by: 'annotation' };
     }
     if (compiled.length === 0) return undefined;
-    const namespace = snapshot.namespaceOf(object);
+    // A Namespace belongs to itself, so `namespaces: [kube-system]` also exempts the kube-system object.
+    const namespace = snapshot.namespaceOf(object) ?? (isBuiltIn(object, 'Namespace') ? object.name : undefined);
     for (const exemption of compiled) {
       if (exemption.matches(object, namespace, ruleId)) return { reason: exemption.reason, by: 'config' };
     }

@@ -40,7 +40,7 @@ describe('isPinnedByDigest', () => {
   it('accepts a well-formed digest whatever the tag', () => {
     assert.equal(isPinnedByDigest(parseImageReference(`nginx@${DIGEST}`)), true);
     assert.equal(isPinnedByDigest(parseImageReference(`nginx:latest@${DIGEST}`)), true);
-    assert.equal(isPinnedByDigest(parseImageReference('app@sha512:abcDEF0123=_-')), true);
+    assert.equal(isPinnedByDigest(parseImageReference(`app@sha512:${'0a'.repeat(64)}`)), true);
   });
 
   it('rejects a missing, empty or malformed digest', () => {
@@ -48,5 +48,8 @@ describe('isPinnedByDigest', () => {
     assert.equal(isPinnedByDigest(parseImageReference('nginx@')), false);
     assert.equal(isPinnedByDigest(parseImageReference('nginx@latest')), false);
     assert.equal(isPinnedByDigest(parseImageReference('nginx@sha256:')), false);
+    // The runtime rejects digests of the wrong length or case, so they pin nothing.
+    assert.equal(isPinnedByDigest(parseImageReference('nginx@sha256:abc123')), false);
+    assert.equal(isPinnedByDigest(parseImageReference(`nginx@sha256:${'A'.repeat(64)}`)), false);
   });
 });

@@ -12,8 +12,16 @@ export interface ImageReference {
   readonly digest: string | undefined;
 }
 
-/** `algorithm:encoded`, per the OCI image spec's digest grammar (`sha256:<64 hex>`, ...). */
-const DIGEST = /^[a-z0-9]+(?:[.+_-][a-z0-9]+)*:[a-zA-Z0-9=_-]+$/;
+/**
+ * Digests the runtime accepts: a registered algorithm with the exact number of lower-case hex
+ * characters (go-digest validates `sha256:` as 64, `sha384:` as 96, `sha512:` as 128). Anything
+ * else makes the reference invalid and the pull fails, so it pins nothing.
+ */
+const WELL_FORMED_DIGEST = /^(?:sha256:[a-f0-9]{64}|sha384:[a-f0-9]{96}|sha512:[a-f0-9]{128})$/;
+
+export function isWellFormedDigest(digest: string | undefined): boolean {
+  return digest !== undefined && WELL_FORMED_DIGEST.test(digest);
+}
 
 /**
  * Splits a reference. The digest is everything after the first `@`; the tag is what follows the
@@ -32,5 +40,5 @@ export function parseImageReference(reference: string): ImageReference {
 
 /** True when the reference names a well-formed content digest: the runtime then ignores the tag. */
 export function isPinnedByDigest(reference: ImageReference): boolean {
-  return reference.digest !== undefined && DIGEST.test(reference.digest);
+  return isWellFormedDigest(reference.digest);
 }

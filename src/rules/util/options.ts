@@ -19,3 +19,8 @@ export function stringListOption(options: JsonRecord, name: string, fallback: re
   const value = own(options, name);
   return Array.isArray(value) && value.every(item => typeof item === 'string') ? value : fallback;
 }
+
+export function stringOption(options: JsonRecord, name: string, fallback: string): string {
+  const value = own(options, name);
+  return typeof value === 'string' ? value : fallback;
+}
