@@ -71,11 +71,18 @@ export interface RuleContext {
   readonly snapshot: ClusterSnapshot;
   /** `rules.<id>.options` from the config file, unvalidated beyond being a mapping. */
   readonly options: JsonRecord;
+  /** Records a finding at `path` inside `object`; its line is looked up from the path. */
+  report(object: KubeObject, path: Path, message: string, details?: ReportDetails): void;
+}
+
+export interface ReportDetails {
+  /** The exact position, for problems the value tree cannot show (a duplicated key). */
+  readonly at?: SourcePosition;
   /**
-   * Records a finding at `path` inside `object`; its line is looked up from the path unless `at`
-   * names the exact position (for problems the value tree cannot show, like a duplicated key).
+   * This finding's severity when it differs from the rule's (a load balancer restricted to known
+   * sources is less urgent than an open one). A severity set for the rule in kubeward.yaml wins.
    */
-  report(object: KubeObject, path: Path, message: string, at?: SourcePosition): void;
+  readonly severity?: Severity;
 }
 
 /** Checks every pod spec: Pods, workload templates, CronJob job templates. */

@@ -7,7 +7,7 @@ import type { JsonRecord } from '../snapshot/guards.js';
 import type { KubeObject } from '../snapshot/kube-object.js';
 import { locate } from '../snapshot/kube-object.js';
 import type { ClusterSnapshot } from '../snapshot/snapshot.js';
-import type { Rule, RuleContext, Severity } from '../rules/types.js';
+import type { ReportDetails, Rule, RuleContext, Severity } from '../rules/types.js';
 
 export interface RuleSettings {
   readonly severity?: Severity;
@@ -34,12 +34,12 @@ export function runRules(
   const examined = new Map<string, readonly KubeObject[]>();
   for (const rule of rules) {
     const setting = settings.get(rule.id);
-    const severity = setting?.severity ?? rule.severity;
+    const configured = setting?.severity;
     const context: RuleContext = {
       snapshot,
       options: setting?.options ?? NO_OPTIONS,
-      report(object: KubeObject, path: Path, message: string, at?: SourcePosition) {
-        const finding = makeFinding(rule, severity, object, path, redact(message), at);
+      report(object: KubeObject, path: Path, message: string, details?: ReportDetails) {
+        const finding = makeFinding(rule, configured ?? details?.severity ?? rule.severity, object, path, redact(message), details?.at);
         const suppressed = suppress(object, rule.id);
         findings.push(suppressed === undefined ? finding : { ...finding, suppressed });
       },

@@ -11,6 +11,8 @@ import type { KubernetesComponent } from '../util/kubernetes-releases.js';
 import { KUBERNETES_RELEASES } from '../util/kubernetes-releases.js';
 import type { Assessment, KubernetesVersion, MissingFix, VersionContext } from '../util/kubernetes-version.js';
 import { assessKubernetesVersion, componentImage, parseKubernetesVersion } from '../util/kubernetes-version.js';
+import { SEVERITY_RANK } from '../../findings/finding.js';
+import type { Severity } from '../types.js';
 
 const ALL_COMPONENTS: readonly KubernetesComponent[] = ['kube-apiserver', 'kube-controller-manager', 'kube-scheduler', 'kube-proxy', 'kubelet'];
 const CONTROL_PLANE: readonly KubernetesComponent[] = ['kube-apiserver', 'kube-controller-manager', 'kube-scheduler'];
@@ -223,6 +225,17 @@ function describe(subject: string, version: KubernetesVersion, assessment: Asses
   }
 }
 
+/**
+ * An end-of-life minor is the rule's own severity (high); a supported minor that only lacks
+ * patches is as severe as the worst vulnerability it leaves open.
+ */
+function severityOf(assessment: Assessment): Severity | undefined {
+  if (assessment.kind !== 'missing-fixes') return undefined;
+  let worst: Severity = 'low';
+  for (const fix of assessment.missingFixes) if (SEVERITY_RANK[fix.cve.severity] > SEVERITY_RANK[worst]) worst = fix.cve.severity;
+  return worst;
+}
+
 export default defineRule({
   id: 'kubernetes-version-eol',
   title: 'Kubernetes version is end-of-life or lacks CVE fixes',
@@ -261,8 +274,10 @@ export default defineRule({
     const sources = versionSources(snapshot);
     const data = KUBERNETES_RELEASES;
     for (const source of sources) {
-      const message = describe(source.subject, source.version, assessKubernetesVersion(source.version, source.context, data, data.asOf));
-      if (message !== undefined) context.report(source.object, source.path, message);
+      const assessment = assessKubernetesVersion(source.version, source.context, data, data.asOf);
+      const message = describe(source.subject, source.version, assessment);
+      const severity = severityOf(assessment);
+      if (message !== undefined) context.report(source.object, source.path, message, severity === undefined ? {} : { severity });
     }
     if (sources.length > 0) return;
     // No object states a version: judge the one the user declared, on the first object of the input.
@@ -273,7 +288,8 @@ export default defineRule({
     optionCarrier.set(snapshot, first);
     const assessment = assessKubernetesVersion(version, { components: ALL_COMPONENTS, windows: undefined }, data, data.asOf);
     const message = describe(`cluster version ${version.text} (the rule's \`version\` option)`, version, assessment);
-    if (message !== undefined) context.report(first, [], message);
+    const severity = severityOf(assessment);
+    if (message !== undefined) context.report(first, [], message, severity === undefined ? {} : { severity });
   },
 });
 

@@ -71,6 +71,6 @@ export default defineRule({
     const limits: string[] = [];
     if (internal !== undefined) limits.push(`is internal (${internal}), so the private network rather than the internet reaches it`);
     if (restricted) limits.push(`admits only ${ranges.ranges.join(', ')} (${ranges.from})`);
-    context.report(object, path, `${name} ${limits.join(' and ')}, which is still outside the cluster${nodePorts}`);
+    context.report(object, path, `${name} ${limits.join(' and ')}, which is still outside the cluster${nodePorts}`, { severity: 'low' });
   },
 });

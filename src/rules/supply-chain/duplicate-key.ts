@@ -24,7 +24,7 @@ export default defineRule({
         object,
         duplicate.path,
         `key "${String(key)}" at ${toDotted(duplicate.path)} appears again after line ${String(duplicate.firstLine)}; the API server keeps this later value, other tools may read the first`,
-        { line: duplicate.line, column: duplicate.column },
+        { at: { line: duplicate.line, column: duplicate.column } },
       );
     }
   },
