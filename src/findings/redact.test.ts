@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 
-import { createRedactor } from './redact.js';
+import { loadText } from '../../test/helpers/scan-text.js';
+import { ClusterSnapshot } from '../snapshot/snapshot.js';
+import { collectSecretValues, createRedactor } from './redact.js';
 
 describe('createRedactor', () => {
   it('masks every occurrence, preferring the longest secret that matches', () => {
@@ -26,5 +28,28 @@ describe('createRedactor at every offset', () => {
       const text = `${'x'.repeat(offset)}${secret}${secret}y`;
       assert.equal(redact(text), `${'x'.repeat(offset)}********y`, `offset ${String(offset)}`);
     }
+  });
+});
+
+describe('collectSecretValues', () => {
+  it('collects credentials but not identifiers stored beside them', async () => {
+    const { objects } = await loadText(`apiVersion: v1
+kind: Secret
+metadata: {name: db}
+stringData: {username: postgres, password: s3cr3t-passw0rd, host: db.internal}
+---
+apiVersion: v1
+kind: Pod
+metadata: {name: app}
+spec:
+  containers:
+    - name: app
+      image: registry.example.com/app:1.0.0
+      env:
+        - {name: DB_PASSWORD, value: another-s3cr3t}
+        - {name: DB_USER, value: appuser-long}
+        - {name: TOKEN_URL, value: https://auth.example.com/token}
+`);
+    assert.deepEqual([...collectSecretValues(new ClusterSnapshot(objects))].sort(), ['another-s3cr3t', 's3cr3t-passw0rd']);
   });
 });

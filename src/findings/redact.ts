@@ -1,17 +1,23 @@
+import { detectSecrets, isCredentialName, isLiteralSecretValue } from '../secrets/detectors.js';
 import { getArray, getRecord, getString, isRecord, isString } from '../snapshot/guards.js';
 import type { ClusterSnapshot } from '../snapshot/snapshot.js';
 
 const MASK = '****';
 /** Shorter values ("true", "1") would mask ordinary words; real secrets are longer. */
 const MIN_SECRET_LENGTH = 6;
-/** Names that say "this is a credential"; `AUTH` alone is too broad (OAUTH_CLIENT_ID, AUTH_URL). */
-const SECRET_NAME = /(passw(or)?d|secret|token|api[-_]?key|private[-_]?key|credentials?)$|(^|[-_])(passw(or)?d|secret|token)([-_]|$)/i;
 /** Env literals are masked only from this length: short values are flags and words, not credentials. */
 const MIN_ENV_SECRET_LENGTH = 8;
+/**
+ * Secret keys whose values are identifiers or public material, not credentials. Masking them
+ * would hide ordinary names everywhere: a `username: postgres` would turn every "postgres" in
+ * every message into ****.
+ */
+const NOT_SECRET_KEY = /^(user(name)?|login|host(name)?|port|database|db(name)?|namespace|endpoint|region|ca\.crt|tls\.crt|service-ca\.crt|ca-bundle\.crt|[\w.-]+\.pub)$/i;
 
 /**
- * Values that must never appear in any output: Secret data (decoded and encoded) and env values
- * whose names look like credentials. Rules never quote them; this is the second line of defence.
+ * Values that must never appear in any output: Secret data (decoded and encoded), and env values
+ * and ConfigMap entries that the secret rules would call credentials (the same detectors decide).
+ * Rules never quote them; this is the second line of defence.
  */
 export function collectSecretValues(snapshot: ClusterSnapshot): readonly string[] {
   const values = new Set<string>();
@@ -21,13 +27,13 @@ export function collectSecretValues(snapshot: ClusterSnapshot): readonly string[
     if (value.includes('\n')) for (const line of value.split('\n')) if (line.trim().length >= 16) values.add(line.trim());
   };
   for (const secret of snapshot.ofKind('Secret')) {
-    for (const [, value] of Object.entries(getRecord(secret.body, 'data') ?? {})) {
-      if (!isString(value)) continue;
+    for (const [key, value] of Object.entries(getRecord(secret.body, 'data') ?? {})) {
+      if (!isString(value) || NOT_SECRET_KEY.test(key)) continue;
       add(value);
       add(Buffer.from(value, 'base64').toString('utf8'));
     }
-    for (const [, value] of Object.entries(getRecord(secret.body, 'stringData') ?? {})) {
-      if (isString(value)) add(value);
+    for (const [key, value] of Object.entries(getRecord(secret.body, 'stringData') ?? {})) {
+      if (isString(value) && !NOT_SECRET_KEY.test(key)) add(value);
     }
   }
   for (const pod of snapshot.podSpecs) {
@@ -36,12 +42,22 @@ export function collectSecretValues(snapshot: ClusterSnapshot): readonly string[
         if (!isRecord(variable)) continue;
         const name = getString(variable, 'name');
         const value = getString(variable, 'value');
-        if (name !== undefined && value !== undefined && value.length >= MIN_ENV_SECRET_LENGTH && SECRET_NAME.test(name)) add(value);
+        if (name !== undefined && value !== undefined && looksSecret(name, value)) add(value);
       }
+    }
+  }
+  for (const configMap of snapshot.ofKind('ConfigMap')) {
+    for (const [name, value] of Object.entries(getRecord(configMap.body, 'data') ?? {})) {
+      if (isString(value) && looksSecret(name, value)) add(value);
     }
   }
   // Longest first, so a value containing another is masked whole.
   return [...values].sort((a, b) => b.length - a.length);
+}
+
+function looksSecret(name: string, value: string): boolean {
+  if (value.length < MIN_ENV_SECRET_LENGTH) return false;
+  return (isCredentialName(name) && isLiteralSecretValue(value)) || detectSecrets(value).length > 0;
 }
 
 /**

@@ -1,7 +1,7 @@
 import { getRecord, isString } from '../../snapshot/guards.js';
 import { isBuiltIn } from '../../snapshot/kinds.js';
 import { defineRule } from '../types.js';
-import { containsAwsAccessKeyId, credentialAssignments, describeDetectors, detectSecrets, isCredentialName, isLiteralSecretValue } from '../util/secret-detectors.js';
+import { containsAwsAccessKeyId, credentialAssignments, describeDetectors, detectSecrets, isCredentialName, isLiteralSecretValue } from '../../secrets/detectors.js';
 
 interface Entry {
   readonly field: 'data' | 'binaryData';

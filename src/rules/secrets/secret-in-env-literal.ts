@@ -2,7 +2,7 @@ import { getArray, getString, isRecord } from '../../snapshot/guards.js';
 import type { ContainerView } from '../../snapshot/pod-spec.js';
 import { defineRule } from '../types.js';
 import { describeContainer } from '../util/describe.js';
-import { containsAwsAccessKeyId, describeDetectors, detectSecrets, isCredentialName, isLiteralSecretValue } from '../util/secret-detectors.js';
+import { containsAwsAccessKeyId, describeDetectors, detectSecrets, isCredentialName, isLiteralSecretValue } from '../../secrets/detectors.js';
 
 interface LiteralEnv {
   readonly index: number;

@@ -9,7 +9,7 @@ import {
   isCredentialName,
   isLiteralSecretValue,
   nameTokens,
-} from './secret-detectors.js';
+} from './detectors.js';
 
 // Test credentials are assembled at run time so that no complete token sits in the source,
 // where secret scanners and push protection would (rightly) stop it.
