@@ -6,7 +6,9 @@ export type Path = readonly PathSegment[];
 export function toPointer(path: Path): string {
   let pointer = '';
   for (const segment of path) {
-    pointer += '/' + (typeof segment === 'number' ? String(segment) : segment.replaceAll('~', '~0').replaceAll('/', '~1'));
+    if (typeof segment === 'number') pointer += '/' + String(segment);
+    else if (segment.includes('~') || segment.includes('/')) pointer += '/' + segment.replaceAll('~', '~0').replaceAll('/', '~1');
+    else pointer += '/' + segment;
   }
   return pointer;
 }

@@ -1,4 +1,4 @@
-import type { Finding, Suppression } from '../findings/finding.js';
+import type { Finding, ResourceRef, Suppression } from '../findings/finding.js';
 import { fingerprint } from '../findings/fingerprint.js';
 import type { Path } from '../load/path.js';
 import type { SourcePosition } from '../load/position-index.js';
@@ -32,6 +32,7 @@ export function runRules(
 ): RuleRun {
   const findings: Finding[] = [];
   const examined = new Map<string, readonly KubeObject[]>();
+  const resources = new Map<KubeObject, ResourceRef>();
   for (const rule of rules) {
     const setting = settings.get(rule.id);
     const configured = setting?.severity;
@@ -39,9 +40,13 @@ export function runRules(
       snapshot,
       options: setting?.options ?? NO_OPTIONS,
       report(object: KubeObject, path: Path, message: string, details?: ReportDetails) {
-        const finding = makeFinding(rule, configured ?? details?.severity ?? rule.severity, object, path, redact(message), details?.at);
-        const suppressed = suppress(object, rule.id);
-        findings.push(suppressed === undefined ? finding : { ...finding, suppressed });
+        let resource = resources.get(object);
+        if (resource === undefined) {
+          resource = resourceOf(object);
+          resources.set(object, resource);
+        }
+        const severity = configured ?? details?.severity ?? rule.severity;
+        findings.push(makeFinding(rule, severity, object, resource, path, redact(message), details?.at, suppress(object, rule.id)));
       },
     };
     switch (rule.target) {
@@ -64,25 +69,22 @@ export function runRules(
   return { findings, examined };
 }
 
-function makeFinding(rule: Rule, severity: Severity, object: KubeObject, path: Path, message: string, at: SourcePosition | undefined): Finding {
-  const resource = {
-    apiVersion: object.apiVersion,
-    kind: object.kind,
-    ...(object.namespace === undefined ? {} : { namespace: object.namespace }),
-    name: object.name,
-  };
+/**
+ * One finding. This runs once per finding (hundreds of thousands on a large cluster), so objects
+ * are built in one literal each and the resource reference is shared by all findings of an object.
+ */
+function makeFinding(
+  rule: Rule,
+  severity: Severity,
+  object: KubeObject,
+  resource: ResourceRef,
+  path: Path,
+  message: string,
+  at: SourcePosition | undefined,
+  suppressed: Suppression | undefined,
+): Finding {
   const pointer = toPointer(path);
-  const position = at ?? locate(object, path);
-  const source =
-    object.source === undefined
-      ? undefined
-      : {
-          file: object.source.file,
-          line: position?.line ?? object.line,
-          ...(position === undefined ? {} : { column: position.column }),
-          ...(object.source.template === undefined ? {} : { template: object.source.template }),
-        };
-  return {
+  const finding: Mutable<Finding> = {
     ruleId: rule.id,
     severity,
     category: rule.category,
@@ -90,10 +92,31 @@ function makeFinding(rule: Rule, severity: Severity, object: KubeObject, path: P
     message,
     remediation: rule.remediation,
     resource,
-    ...(source === undefined ? {} : { source }),
     path: pointer,
     frameworks: rule.frameworks,
     equivalents: rule.equivalents,
     fingerprint: fingerprint(rule.id, resource, pointer),
   };
+  const source = object.source;
+  if (source !== undefined) {
+    const position = at ?? locate(object, path);
+    finding.source =
+      position === undefined
+        ? source.template === undefined
+          ? { file: source.file, line: object.line }
+          : { file: source.file, line: object.line, template: source.template }
+        : source.template === undefined
+          ? { file: source.file, line: position.line, column: position.column }
+          : { file: source.file, line: position.line, column: position.column, template: source.template };
+  }
+  if (suppressed !== undefined) finding.suppressed = suppressed;
+  return finding;
+}
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
+function resourceOf(object: KubeObject): ResourceRef {
+  return object.namespace === undefined
+    ? { apiVersion: object.apiVersion, kind: object.kind, name: object.name }
+    : { apiVersion: object.apiVersion, kind: object.kind, namespace: object.namespace, name: object.name };
 }

@@ -47,7 +47,9 @@ export function getNumber(parent: JsonRecord | undefined, key: string): number |
 
 /** Own properties only: a manifest key named `constructor` or `__proto__` must not reach the prototype. */
 export function own(parent: JsonRecord, key: string): unknown {
-  return Object.hasOwn(parent, key) ? parent[key] : undefined;
+  const value = parent[key];
+  // Most lookups are of absent optional fields: answer those without the own-property check.
+  return value === undefined || Object.hasOwn(parent, key) ? value : undefined;
 }
 
 export function hasOwn(parent: JsonRecord | undefined, key: string): boolean {
