@@ -145,3 +145,21 @@ export function isBuiltIn(object: { readonly apiVersion: string; readonly kind: 
   const groups = BUILT_IN_GROUPS.get(kind);
   return groups === undefined || groups.includes(apiGroupOf(object.apiVersion));
 }
+
+/**
+ * Custom resource kinds that rules read (service-mesh policies, cluster lifecycle objects that
+ * reveal the Kubernetes version). They are checked, so they do not count as unknown.
+ */
+const CHECKED_CUSTOM_KINDS = new Set([
+  'PeerAuthentication',
+  'DestinationRule',
+  'ServiceEntry',
+  'ClusterConfiguration',
+  'Cluster',
+  'KubeadmControlPlane',
+  'MachineDeployment',
+]);
+
+export function isCheckedCustomKind(kind: string): boolean {
+  return CHECKED_CUSTOM_KINDS.has(kind);
+}

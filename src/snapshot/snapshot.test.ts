@@ -122,8 +122,17 @@ spec: {runner: {podTemplate: {spec: {containers: [{name: x, image: x:1}]}}}}
     assert.equal(snapshot.podSpecOf(web)?.specPath.join('.'), 'spec.template.spec');
   });
 
-  it('counts unknown kinds, and learns kinds and scopes from CustomResourceDefinitions', async () => {
+  it('counts unknown kinds (not those with a pod template or read by rules), and learns kinds and scopes from CRDs', async () => {
     const { snapshot } = await snapshotOf(`${WORKLOADS}---
+apiVersion: monitoring.coreos.com/v1
+kind: ServiceMonitor
+metadata: {name: web, namespace: shop}
+---
+apiVersion: security.istio.io/v1
+kind: PeerAuthentication
+metadata: {name: default, namespace: shop}
+spec: {mtls: {mode: STRICT}}
+---
 apiVersion: apiextensions.k8s.io/v1
 kind: CustomResourceDefinition
 metadata: {name: tenants.acme.io}
@@ -136,7 +145,7 @@ apiVersion: acme.io/v1
 kind: Tenant
 metadata: {name: blue, namespace: ignored}
 `);
-    assert.deepEqual([...snapshot.unknownKinds], [['Rollout', 1]]);
+    assert.deepEqual([...snapshot.unknownKinds], [['ServiceMonitor', 1]]);
     const tenant = snapshot.ofKind('Tenant')[0];
     assert.ok(tenant !== undefined);
     assert.equal(snapshot.namespaceOf(tenant), undefined);

@@ -1,5 +1,5 @@
 import { getRecord, getString, getStringMap } from './guards.js';
-import { isBuiltInKind, isClusterScopedKind } from './kinds.js';
+import { isBuiltInKind, isCheckedCustomKind, isClusterScopedKind } from './kinds.js';
 import type { KubeObject } from './kube-object.js';
 import type { LabelSelector } from './label-selector.js';
 import { matchesSelector } from './label-selector.js';
@@ -25,7 +25,10 @@ export class ClusterSnapshot {
   readonly defaultNamespace: string;
   readonly podSpecs: readonly PodSpecView[];
   readonly shapeProblems: readonly ShapeProblem[];
-  /** Kinds that are neither built in nor defined by a CustomResourceDefinition in the input. */
+  /**
+   * Kinds no rule checks: neither built in, nor read by a rule, nor carrying a pod template, nor
+   * defined by a CustomResourceDefinition in the input.
+   */
   readonly unknownKinds: ReadonlyMap<string, number>;
 
   readonly #byKind = new Map<string, KubeObject[]>();
@@ -50,11 +53,12 @@ export class ClusterSnapshot {
     const problems: ShapeProblem[] = [];
     for (const object of this.objects) {
       push(this.#byKind, object.kind, object);
-      if (!isBuiltInKind(object.kind) && !this.#customScopes.has(object.kind)) {
-        unknownKinds.set(object.kind, (unknownKinds.get(object.kind) ?? 0) + 1);
-      }
       const podSpec = extractPodSpec(object, this.namespaceOf(object) ?? this.defaultNamespace, problems, options.workloads);
       if (podSpec !== undefined) podSpecs.push(podSpec);
+      // Custom resources with a pod template get every pod check, so they are not unknown either.
+      else if (!isBuiltInKind(object.kind) && !isCheckedCustomKind(object.kind) && !this.#customScopes.has(object.kind)) {
+        unknownKinds.set(object.kind, (unknownKinds.get(object.kind) ?? 0) + 1);
+      }
     }
     this.podSpecs = Object.freeze(podSpecs);
     this.shapeProblems = Object.freeze(problems);
